@@ -1,0 +1,99 @@
+# Keel: build, run, debug and test.
+#
+#   make                 build build/keel.elf and build/keel.iso
+#   make DEBUG=1         the same with -Og (easier to step through in GDB)
+#   make run             boot the ISO in QEMU (EMU=bochs for Bochs)
+#   make debug           boot QEMU stopped and attach GDB
+#   make test            every test: kernel tests, boot paths, tools
+#   make test-stage STAGE=base|procs|...   one stage's kernel tests
+#   make bench           performance figures
+#   make compile_commands.json   a compilation database for editors
+#
+# Stage switches live in config.mk.
+
+include config.mk
+
+BUILD   ?= build
+DEBUG   ?= 0
+EMU     ?= qemu
+CMDLINE ?=
+
+CC      := gcc
+LD      := ld
+NM      := nm
+
+CFLAGS  := -m32 -std=gnu11 -ffreestanding -fno-pie -fno-pic -fno-stack-protector \
+           -fno-builtin -mgeneral-regs-only -mno-red-zone -fno-asynchronous-unwind-tables \
+           -fno-omit-frame-pointer -fno-strict-aliasing \
+           -Wall -Wextra -Werror -Wno-unused-parameter \
+           -Ikernel/include -MMD -MP -DPIT_HZ=$(PIT_HZ)
+ifeq ($(DEBUG),1)
+CFLAGS  += -Og -g -DKEEL_DEBUG=1
+else
+CFLAGS  += -O2 -g
+endif
+ASFLAGS := -m32 -Ikernel/include -MMD -MP -D__ASSEMBLER__
+LDFLAGS := -m elf_i386 -nostdlib -z noexecstack -T kernel/kernel.ld
+# 64-bit division and the like come from the compiler's own support library.
+LIBGCC  := $(shell $(CC) -m32 -print-libgcc-file-name)
+
+KERNEL_SRCS := $(shell find kernel -name '*.c' -o -name '*.S' | sort)
+KERNEL_OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(KERNEL_SRCS))
+
+all: $(BUILD)/keel.elf $(BUILD)/keel.iso
+
+$(BUILD)/obj/%.c.o: %.c Makefile config.mk
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/%.S.o: %.S Makefile config.mk
+	@mkdir -p $(dir $@)
+	@echo "  AS      $<"
+	@$(CC) $(ASFLAGS) -c $< -o $@
+
+# The kernel is linked twice: the first link has an empty symbol table; the
+# function names and addresses of that image become the table of the second.
+# The table sits after .text (kernel/kernel.ld), so no function moves.
+$(BUILD)/ksyms0.S:
+	@mkdir -p $(BUILD)
+	@tools/gensyms /dev/null > $@
+
+$(BUILD)/keel.pass1.elf: $(KERNEL_OBJS) $(BUILD)/obj/ksyms0.o kernel/kernel.ld
+	@echo "  LD      $@"
+	@$(LD) $(LDFLAGS) -o $@ $(KERNEL_OBJS) $(BUILD)/obj/ksyms0.o $(LIBGCC)
+
+$(BUILD)/ksyms.S: $(BUILD)/keel.pass1.elf tools/gensyms
+	@$(NM) -n --defined-only $< | tools/gensyms - > $@
+
+$(BUILD)/obj/ksyms%.o: $(BUILD)/ksyms%.S
+	@$(CC) $(ASFLAGS) -c $< -o $@
+
+$(BUILD)/obj/ksyms.o: $(BUILD)/ksyms.S
+	@$(CC) $(ASFLAGS) -c $< -o $@
+
+$(BUILD)/keel.elf: $(BUILD)/keel.pass1.elf $(BUILD)/obj/ksyms.o
+	@echo "  LD      $@"
+	@$(LD) $(LDFLAGS) -o $@ $(KERNEL_OBJS) $(BUILD)/obj/ksyms.o $(LIBGCC)
+	@grub-file --is-x86-multiboot $@ || { echo "error: $@ is not a Multiboot image" >&2; rm -f $@; exit 1; }
+	@$(NM) -n $@ | awk '$$3 == "kmain"' | cmp -s - <($(NM) -n $< | awk '$$3 == "kmain"') \
+		|| { echo "error: functions moved between the two links" >&2; rm -f $@; exit 1; }
+
+$(BUILD)/keel.iso: $(BUILD)/keel.elf tools/grub.cfg
+	@echo "  ISO     $@"
+	@rm -rf $(BUILD)/iso && mkdir -p $(BUILD)/iso/boot/grub
+	@cp $< $(BUILD)/iso/boot/keel.elf
+	@cp tools/grub.cfg $(BUILD)/iso/boot/grub/grub.cfg
+	@grub-mkrescue -o $@ $(BUILD)/iso >$(BUILD)/grub-mkrescue.log 2>&1 \
+		|| { cat $(BUILD)/grub-mkrescue.log >&2; exit 1; }
+
+compile_commands.json: $(KERNEL_SRCS)
+	bear --output $@ -- $(MAKE) -B $(BUILD)/keel.pass1.elf
+
+clean:
+	rm -rf $(BUILD)
+
+.PHONY: all clean
+SHELL := /bin/bash
+
+-include $(KERNEL_OBJS:.o=.d)

@@ -1,0 +1,99 @@
+/*
+ * The global descriptor table.
+ *
+ * Keel uses flat segments (base 0, limit 4 GiB) for kernel and user code and
+ * data, so segmentation does nothing but set privilege levels; paging does
+ * all the protection.  Two TSS descriptors complete it: the kernel's TSS,
+ * whose esp0 is the stack the CPU switches to on an interrupt from user
+ * mode, and the double-fault TSS, a separate task with its own stack that
+ * the double-fault gate switches to (see intr.c).
+ */
+#include "boot/gdt.h"
+#include "mm/mm.h"
+#include "util/string.h"
+
+typedef struct gdt_entry {
+	uint16_t limit_low;
+	uint16_t base_low;
+	uint8_t base_mid;
+	uint8_t access;
+	uint8_t flags_limit_high;
+	uint8_t base_high;
+} __packed gdt_entry_t;
+
+#define ACCESS_PRESENT 0x80
+#define ACCESS_DPL3 0x60
+#define ACCESS_CODE_DATA 0x10
+#define ACCESS_EXEC 0x08
+#define ACCESS_RW 0x02
+#define ACCESS_TSS 0x09 /* 32-bit available TSS */
+#define ACCESS_TSS_BUSY 0x02
+#define FLAGS_4K_32BIT 0xc0
+
+static gdt_entry_t gdt[7];
+tss_t kernel_tss;
+tss_t df_tss;
+
+static void gdt_set(int i, uint32_t base, uint32_t limit, uint8_t access, uint8_t flags)
+{
+	gdt[i] = (gdt_entry_t){
+		.limit_low = limit & 0xffff,
+		.base_low = base & 0xffff,
+		.base_mid = (base >> 16) & 0xff,
+		.access = access,
+		.flags_limit_high = flags | ((limit >> 16) & 0x0f),
+		.base_high = base >> 24,
+	};
+}
+
+static void gdt_set_tss(int i, tss_t *tss)
+{
+	gdt_set(i, (uint32_t)tss, sizeof(*tss) - 1, ACCESS_PRESENT | ACCESS_TSS, 0);
+}
+
+void tss_reload(void)
+{
+	gdt[GDT_TSS / 8].access &= ~ACCESS_TSS_BUSY;
+	gdt[GDT_DF_TSS / 8].access &= ~ACCESS_TSS_BUSY;
+	__asm__ volatile("ltr %w0" : : "r"(GDT_TSS));
+}
+
+void tss_set_kernel_stack(uint32_t esp0)
+{
+	kernel_tss.esp0 = esp0;
+}
+
+void gdt_init(void)
+{
+	uint8_t code = ACCESS_PRESENT | ACCESS_CODE_DATA | ACCESS_EXEC | ACCESS_RW;
+	uint8_t data = ACCESS_PRESENT | ACCESS_CODE_DATA | ACCESS_RW;
+	gdt_set(0, 0, 0, 0, 0);
+	gdt_set(GDT_KERNEL_CODE / 8, 0, 0xfffff, code, FLAGS_4K_32BIT);
+	gdt_set(GDT_KERNEL_DATA / 8, 0, 0xfffff, data, FLAGS_4K_32BIT);
+	gdt_set(GDT_USER_CODE / 8, 0, 0xfffff, code | ACCESS_DPL3, FLAGS_4K_32BIT);
+	gdt_set(GDT_USER_DATA / 8, 0, 0xfffff, data | ACCESS_DPL3, FLAGS_4K_32BIT);
+
+	memset(&kernel_tss, 0, sizeof(kernel_tss));
+	kernel_tss.ss0 = GDT_KERNEL_DATA;
+	kernel_tss.iomap_base = sizeof(tss_t); /* no I/O permission bitmap */
+	gdt_set_tss(GDT_TSS / 8, &kernel_tss);
+	gdt_set_tss(GDT_DF_TSS / 8, &df_tss);
+
+	struct {
+		uint16_t limit;
+		uint32_t base;
+	} __packed gdtr = {sizeof(gdt) - 1, (uint32_t)gdt};
+	__asm__ volatile("lgdt %0\n\t"
+			 "ljmp %1, $1f\n"
+			 "1:\n\t"
+			 "movw %w2, %%ax\n\t"
+			 "movw %%ax, %%ds\n\t"
+			 "movw %%ax, %%es\n\t"
+			 "movw %%ax, %%fs\n\t"
+			 "movw %%ax, %%gs\n\t"
+			 "movw %%ax, %%ss\n\t"
+			 :
+			 : "m"(gdtr), "i"(GDT_KERNEL_CODE), "r"(GDT_KERNEL_DATA)
+			 : "eax", "memory");
+	__asm__ volatile("ltr %w0" : : "r"(GDT_TSS));
+}

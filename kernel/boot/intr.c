@@ -1,0 +1,272 @@
+/*
+ * The IDT, the 8259 PICs, interrupt dispatch and fatal exceptions.
+ *
+ * Every vector enters intr_dispatch() through a stub in intr.S.  Exceptions
+ * go to a registered handler (the VM stage handles user page faults) or are
+ * fatal: the report names the exception, the error code, EIP with its
+ * function, CR2 for a page fault, the registers and a backtrace, and then
+ * kernel_stop() hands over to the test harness or stops the machine.
+ *
+ * The double fault (vector 8) is a task gate.  The usual cause in a kernel
+ * is a stack overflow: the thread's ESP has run into its guard page, so the
+ * CPU cannot push the page-fault frame.  A task switch loads a fresh stack
+ * from df_tss, and df_task_main() can still report which stack overflowed.
+ */
+#include "boot/interrupt.h"
+#include "boot/gdt.h"
+#include "io.h"
+#include "mm/kstack.h"
+#include "mm/mm.h"
+#include "util/debug.h"
+#include "util/kprintf.h"
+#include "util/string.h"
+
+#define PIC1_CMD 0x20
+#define PIC1_DATA 0x21
+#define PIC2_CMD 0xa0
+#define PIC2_DATA 0xa1
+#define PIC_EOI 0x20
+#define PIC_READ_ISR 0x0b
+
+typedef struct idt_gate {
+	uint16_t offset_low;
+	uint16_t selector;
+	uint8_t zero;
+	uint8_t type_attr;
+	uint16_t offset_high;
+} __packed idt_gate_t;
+
+#define GATE_INTR 0x8e      /* present, DPL 0, 32-bit interrupt gate */
+#define GATE_INTR_USER 0xee /* present, DPL 3: reachable with int from user mode */
+#define GATE_TASK 0x85      /* present, DPL 0, task gate */
+
+static idt_gate_t idt[256];
+static intr_handler_t handlers[256];
+uint32_t intr_counts[256];
+int intr_depth;
+
+extern const uint32_t intr_stubs[48];
+extern void intr_stub_128(void);
+
+static const char *const exception_names[32] = {
+	"divide error", "debug", "non-maskable interrupt", "breakpoint", "overflow",
+	"bound range exceeded", "invalid opcode", "device not available", "double fault",
+	"coprocessor segment overrun", "invalid TSS", "segment not present",
+	"stack-segment fault", "general protection fault", "page fault", "reserved (15)",
+	"x87 floating-point error", "alignment check", "machine check",
+	"SIMD floating-point error", "virtualization exception", "control protection",
+	"reserved (22)", "reserved (23)", "reserved (24)", "reserved (25)", "reserved (26)",
+	"reserved (27)", "reserved (28)", "reserved (29)", "reserved (30)", "reserved (31)",
+};
+
+const char *exception_name(int vec)
+{
+	return vec >= 0 && vec < 32 ? exception_names[vec] : "interrupt";
+}
+
+static void idt_set(int vec, uint32_t offset, uint16_t selector, uint8_t type_attr)
+{
+	idt[vec] = (idt_gate_t){
+		.offset_low = offset & 0xffff,
+		.selector = selector,
+		.type_attr = type_attr,
+		.offset_high = offset >> 16,
+	};
+}
+
+static void pic_remap(void)
+{
+	outb(PIC1_CMD, 0x11); /* ICW1: initialize, ICW4 follows */
+	io_wait();
+	outb(PIC2_CMD, 0x11);
+	io_wait();
+	outb(PIC1_DATA, IRQ_BASE); /* ICW2: vector offsets */
+	io_wait();
+	outb(PIC2_DATA, IRQ_BASE + 8);
+	io_wait();
+	outb(PIC1_DATA, 0x04); /* ICW3: slave on line 2 */
+	io_wait();
+	outb(PIC2_DATA, 0x02);
+	io_wait();
+	outb(PIC1_DATA, 0x01); /* ICW4: 8086 mode */
+	io_wait();
+	outb(PIC2_DATA, 0x01);
+	io_wait();
+	outb(PIC1_DATA, 0xfb); /* everything masked but the cascade line */
+	outb(PIC2_DATA, 0xff);
+}
+
+void irq_enable(int irq)
+{
+	uint32_t flags = intr_save();
+	uint16_t port = irq < 8 ? PIC1_DATA : PIC2_DATA;
+	outb(port, inb(port) & ~(1 << (irq % 8)));
+	intr_restore(flags);
+}
+
+void irq_disable(int irq)
+{
+	uint32_t flags = intr_save();
+	uint16_t port = irq < 8 ? PIC1_DATA : PIC2_DATA;
+	outb(port, inb(port) | (1 << (irq % 8)));
+	intr_restore(flags);
+}
+
+void intr_register(int vec, intr_handler_t handler)
+{
+	KASSERT(vec >= 0 && vec < 256);
+	handlers[vec] = handler;
+}
+
+void regs_print(const regs_t *r)
+{
+	kprintf("  eax=%08x ebx=%08x ecx=%08x edx=%08x\n", r->r_eax, r->r_ebx, r->r_ecx,
+		r->r_edx);
+	kprintf("  esi=%08x edi=%08x ebp=%08x esp=%08x\n", r->r_esi, r->r_edi, r->r_ebp,
+		(r->r_cs & 3) ? r->r_useresp : (uint32_t)&r->r_useresp);
+	kprintf("  eip=%08x eflags=%08x cs=%04x ds=%04x\n", r->r_eip, r->r_eflags, r->r_cs,
+		r->r_ds);
+}
+
+/* A fatal exception: report it and stop. */
+static void __noreturn exception_fatal(regs_t *r)
+{
+	char msg[160];
+	uint32_t off = 0;
+	const char *fn = ksym_lookup(r->r_eip, &off);
+	uint32_t esp = (r->r_cs & 3) ? r->r_useresp : (uint32_t)&r->r_useresp;
+
+	if (r->r_vector == EXC_PAGE_FAULT) {
+		uint32_t cr2 = read_cr2();
+		const char *owner = kstack_guard_owner(cr2);
+		if (owner != NULL) {
+			snprintf(msg, sizeof(msg), "kernel stack overflow in '%s' (touched guard page at 0x%08x)",
+				 owner, cr2);
+		} else {
+			snprintf(msg, sizeof(msg), "page fault at 0x%08x: %s %s in %s mode",
+				 cr2, (r->r_err & 1) ? "protection violation on" : "no page for",
+				 (r->r_err & 2) ? "write" : "read", (r->r_err & 4) ? "user" : "kernel");
+		}
+	} else {
+		snprintf(msg, sizeof(msg), "%s", exception_name(r->r_vector));
+	}
+	kprintf("\nkeel: %s (exception %u, error code 0x%x) at eip 0x%08x %s+0x%x\n", msg,
+		r->r_vector, r->r_err, r->r_eip, fn != NULL ? fn : "?", off);
+	if (r->r_vector == EXC_PAGE_FAULT) {
+		kprintf("  cr2=%08x\n", read_cr2());
+	}
+	regs_print(r);
+	(void)esp;
+	backtrace_print_from(r->r_eip, r->r_ebp);
+	kernel_stop(msg);
+}
+
+static void irq_eoi(int irq)
+{
+	if (irq >= 8) {
+		outb(PIC2_CMD, PIC_EOI);
+	}
+	outb(PIC1_CMD, PIC_EOI);
+}
+
+/* A spurious IRQ 7 or 15 is not in the PIC's in-service register. */
+static bool irq_spurious(int irq)
+{
+	if (irq != 7 && irq != 15) {
+		return false;
+	}
+	uint16_t cmd = irq == 7 ? PIC1_CMD : PIC2_CMD;
+	outb(cmd, PIC_READ_ISR);
+	if (inb(cmd) & 0x80) {
+		return false;
+	}
+	if (irq == 15) {
+		outb(PIC1_CMD, PIC_EOI); /* the master did see the cascade */
+	}
+	return true;
+}
+
+void intr_dispatch(regs_t *r)
+{
+	int vec = r->r_vector;
+	intr_counts[vec]++;
+	intr_depth++;
+	if (vec < 32) {
+		if (handlers[vec] == NULL) {
+			exception_fatal(r);
+		}
+		handlers[vec](r);
+	} else if (vec < IRQ_BASE + 16) {
+		int irq = vec - IRQ_BASE;
+		if (!irq_spurious(irq)) {
+			irq_eoi(irq);
+			if (handlers[vec] != NULL) {
+				handlers[vec](r);
+			}
+		}
+	} else if (handlers[vec] != NULL) {
+		handlers[vec](r);
+	}
+	intr_depth--;
+}
+
+/* The double-fault task. */
+
+#define DF_STACK_SIZE 8192
+static uint8_t df_stack[DF_STACK_SIZE] __attribute__((aligned(16)));
+
+static void __noreturn df_task_main(void)
+{
+	/* The faulting state is in the kernel's TSS, where the task switch saved it. */
+	uint32_t esp = kernel_tss.esp, cr2 = read_cr2();
+	const char *owner = kstack_guard_owner(cr2);
+	if (owner == NULL) {
+		owner = kstack_guard_owner(esp);
+	}
+	if (owner == NULL) {
+		owner = kstack_guard_owner(esp - 4);
+	}
+	char msg[160];
+	if (owner != NULL) {
+		snprintf(msg, sizeof(msg), "kernel stack overflow in '%s' (esp 0x%08x)", owner, esp);
+	} else {
+		snprintf(msg, sizeof(msg), "double fault (esp 0x%08x, cr2 0x%08x)", esp, cr2);
+	}
+	uint32_t off = 0;
+	const char *fn = ksym_lookup(kernel_tss.eip, &off);
+	kprintf("\nkeel: %s at eip 0x%08x %s+0x%x\n", msg, kernel_tss.eip, fn != NULL ? fn : "?",
+		off);
+	kprintf("  eax=%08x ebx=%08x ecx=%08x edx=%08x\n", kernel_tss.eax, kernel_tss.ebx,
+		kernel_tss.ecx, kernel_tss.edx);
+	kprintf("  esi=%08x edi=%08x ebp=%08x esp=%08x\n", kernel_tss.esi, kernel_tss.edi,
+		kernel_tss.ebp, esp);
+	backtrace_print_from(kernel_tss.eip, kernel_tss.ebp);
+	kernel_stop(msg);
+}
+
+void intr_init_df_task(void)
+{
+	memset(&df_tss, 0, sizeof(df_tss));
+	df_tss.cr3 = read_cr3();
+	df_tss.eip = (uint32_t)df_task_main;
+	df_tss.esp = (uint32_t)(df_stack + DF_STACK_SIZE - 16);
+	df_tss.eflags = 0x2; /* interrupts off */
+	df_tss.cs = GDT_KERNEL_CODE;
+	df_tss.ds = df_tss.es = df_tss.fs = df_tss.gs = df_tss.ss = GDT_KERNEL_DATA;
+	df_tss.iomap_base = sizeof(tss_t);
+	idt_set(EXC_DOUBLE_FAULT, 0, GDT_DF_TSS, GATE_TASK);
+}
+
+void intr_init(void)
+{
+	for (int vec = 0; vec < 48; vec++) {
+		idt_set(vec, intr_stubs[vec], GDT_KERNEL_CODE, GATE_INTR);
+	}
+	idt_set(INTR_SYSCALL, (uint32_t)intr_stub_128, GDT_KERNEL_CODE, GATE_INTR_USER);
+	pic_remap();
+	struct {
+		uint16_t limit;
+		uint32_t base;
+	} __packed idtr = {sizeof(idt) - 1, (uint32_t)idt};
+	__asm__ volatile("lidt %0" : : "m"(idtr));
+}

@@ -1,0 +1,25 @@
+/*
+ * The 8254 programmable interval timer, channel 0 on IRQ 0.  It ticks at
+ * PIT_HZ (config.mk, default 100) and counts ticks since boot.
+ */
+#ifndef KEEL_BOOT_PIT_H
+#define KEEL_BOOT_PIT_H
+
+#include "types.h"
+
+extern volatile uint32_t pit_ticks;
+extern uint32_t pit_hz;
+
+/* Programs channel 0 for 'hz' interrupts a second and unmasks IRQ 0. */
+void pit_init(uint32_t hz);
+
+/* Milliseconds since pit_init(), at tick resolution. */
+uint32_t pit_ms(void);
+
+/*
+ * A function called on every tick in interrupt context, after the tick
+ * count is updated.  One hook; the scheduler's timed sleep uses it.
+ */
+void pit_set_tick_hook(void (*hook)(void));
+
+#endif

@@ -1,0 +1,468 @@
+/*
+ * The kernel test harness (see test/ktest.h for what a test author needs).
+ *
+ * Selection.  KTEST() puts a ktest_t in the .ktests section; ktest_begin()
+ * collects those whose names match the glob and sorts them by name.  Tests
+ * run in two phases: "early" tests (base.* and selftest.base.*) from
+ * kmain() before processes exist, then the rest from the init process.
+ * TAP numbers follow that order.
+ *
+ * Isolation.  Before each test the harness takes a snapshot of every slab
+ * cache's live count, the free-frame count and the number of kernel stacks;
+ * after it, any difference fails the test and is named.
+ *
+ * Going on after a disaster.  A panic, a fatal exception or a time-out
+ * leaves the kernel in a state nothing should trust.  The harness reports
+ * the result, saves its progress (next test, counts) in 16 bytes of the
+ * CMOS RAM, which survives a reset, and resets the machine.  The next boot,
+ * with the same command line, finds the saved state and resumes.  Before
+ * each test it also records which test is running, so that a triple fault,
+ * which resets the machine without warning, is reported on the next boot.
+ * A boot that finds no state (a new QEMU process) starts from the first
+ * test.  Under QEMU's -no-reboot the reset ends QEMU instead; the host
+ * runner then boots again with start=N itself.
+ */
+#include "test/ktest.h"
+#include "boot/interrupt.h"
+#include "boot/pit.h"
+#include "io.h"
+#include "main/cmdline.h"
+#include "main/shutdown.h"
+#include "mm/kstack.h"
+#include "mm/page.h"
+#include "mm/slab.h"
+#include "util/debug.h"
+#include "util/kprintf.h"
+#include "util/string.h"
+
+extern const ktest_t ktests_start[], ktests_end[];
+
+#define MAX_SELECTED 512
+
+static const ktest_t *selected[MAX_SELECTED];
+static int nselected;
+static int next_index;   /* the next test to run, 0-based in run order */
+static int npassed, nfailed;
+static bool active;
+
+static const ktest_t *current;
+static bool current_failed;
+static uint32_t current_deadline; /* in PIT ticks */
+
+/* CMOS persistence: 16 bytes at CMOS_BASE. */
+#define CMOS_INDEX 0x70
+#define CMOS_DATA 0x71
+#define CMOS_BASE 0x60
+#define CMOS_MAGIC 0x4b54 /* "KT" */
+
+typedef struct saved_state {
+	uint16_t ss_magic;
+	uint16_t ss_hash;    /* of the selection glob */
+	uint16_t ss_next;    /* next test to run */
+	uint16_t ss_passed;
+	uint16_t ss_failed;
+	uint16_t ss_running; /* 1 + the test running now, or 0 */
+	uint16_t ss_spare;
+	uint16_t ss_check;
+} saved_state_t;
+
+static uint16_t glob_hash;
+
+static uint8_t cmos_read(uint8_t reg)
+{
+	outb(CMOS_INDEX, 0x80 | reg); /* bit 7: keep NMIs off while we touch it */
+	return inb(CMOS_DATA);
+}
+
+static void cmos_write(uint8_t reg, uint8_t v)
+{
+	outb(CMOS_INDEX, 0x80 | reg);
+	outb(CMOS_DATA, v);
+}
+
+static uint16_t state_check(const saved_state_t *s)
+{
+	const uint16_t *w = (const uint16_t *)s;
+	uint16_t sum = 0x5a5a;
+	for (size_t i = 0; i < sizeof(*s) / 2 - 1; i++) {
+		sum = (uint16_t)(sum * 31 + w[i]);
+	}
+	return sum;
+}
+
+static void state_store(int running)
+{
+	saved_state_t s = {
+		.ss_magic = CMOS_MAGIC,
+		.ss_hash = glob_hash,
+		.ss_next = next_index,
+		.ss_passed = npassed,
+		.ss_failed = nfailed,
+		.ss_running = running,
+	};
+	s.ss_check = state_check(&s);
+	const uint8_t *b = (const uint8_t *)&s;
+	uint32_t flags = intr_save();
+	for (size_t i = 0; i < sizeof(s); i++) {
+		cmos_write(CMOS_BASE + i, b[i]);
+	}
+	intr_restore(flags);
+}
+
+static void state_clear(void)
+{
+	uint32_t flags = intr_save();
+	for (int i = 0; i < (int)sizeof(saved_state_t); i++) {
+		cmos_write(CMOS_BASE + i, 0);
+	}
+	intr_restore(flags);
+}
+
+/* Loads saved state into 's'; true if it is valid and for this selection. */
+static bool state_load(saved_state_t *s)
+{
+	uint8_t *b = (uint8_t *)s;
+	for (size_t i = 0; i < sizeof(*s); i++) {
+		b[i] = cmos_read(CMOS_BASE + i);
+	}
+	return s->ss_magic == CMOS_MAGIC && s->ss_check == state_check(s) && s->ss_hash == glob_hash;
+}
+
+/* Selection and order. */
+
+static bool is_early(const ktest_t *t)
+{
+	return strncmp(t->kt_name, "base.", 5) == 0 || strncmp(t->kt_name, "selftest.base.", 14) == 0;
+}
+
+static int compare_tests(const ktest_t *a, const ktest_t *b)
+{
+	if (is_early(a) != is_early(b)) {
+		return is_early(a) ? -1 : 1;
+	}
+	return strcmp(a->kt_name, b->kt_name);
+}
+
+static void select_tests(const char *glob)
+{
+	nselected = 0;
+	for (const ktest_t *t = ktests_start; t < ktests_end; t++) {
+		if (glob_match(glob, t->kt_name)) {
+			if (nselected == MAX_SELECTED) {
+				panic("ktest: more than %d tests match '%s'", MAX_SELECTED, glob);
+			}
+			selected[nselected++] = t;
+		}
+	}
+	/* Insertion sort: a few hundred entries at most. */
+	for (int i = 1; i < nselected; i++) {
+		const ktest_t *t = selected[i];
+		int j = i;
+		while (j > 0 && compare_tests(selected[j - 1], t) > 0) {
+			selected[j] = selected[j - 1];
+			j--;
+		}
+		selected[j] = t;
+	}
+}
+
+/* Reporting. */
+
+static void report(int index, bool ok, const char *directive)
+{
+	const ktest_t *t = selected[index];
+	if (ok) {
+		npassed++;
+	} else {
+		nfailed++;
+	}
+	kprintf("%s %d - %s%s%s\n", ok ? "ok" : "not ok", index + 1, t->kt_name,
+		directive != NULL ? " # " : "", directive != NULL ? directive : "");
+}
+
+bool ktest_check(bool ok, const char *file, int line, const char *expr)
+{
+	if (!ok) {
+		kprintf("# %s:%d: check failed: %s\n", file, line, expr);
+		current_failed = true;
+	}
+	return ok;
+}
+
+bool ktest_check_eq(long long a, long long b, const char *file, int line, const char *expr)
+{
+	if (a != b) {
+		kprintf("# %s:%d: check failed: %s (%lld != %lld)\n", file, line, expr, a, b);
+		current_failed = true;
+	}
+	return a == b;
+}
+
+bool ktest_check_str(const char *a, const char *b, const char *file, int line, const char *expr)
+{
+	bool ok = a != NULL && b != NULL && strcmp(a, b) == 0;
+	if (!ok) {
+		kprintf("# %s:%d: check failed: %s (\"%s\" != \"%s\")\n", file, line, expr,
+			a != NULL ? a : "(null)", b != NULL ? b : "(null)");
+		current_failed = true;
+	}
+	return ok;
+}
+
+void ktest_fail(const char *fmt, ...)
+{
+	char msg[200];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	kprintf("# %s\n", msg);
+	current_failed = true;
+}
+
+void ktest_note(const char *fmt, ...)
+{
+	char msg[200];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	kprintf("# %s\n", msg);
+}
+
+/* The leak check. */
+
+void ktest_snapshot(ktest_snapshot_t *snap)
+{
+	uint32_t flags = intr_save();
+	size_t n = slab_cache_count();
+	snap->ks_ncaches = MIN(n, (size_t)KTEST_SNAP_CACHES);
+	for (size_t i = 0; i < snap->ks_ncaches; i++) {
+		slab_allocator_t *c = slab_cache_at(i);
+		snap->ks_cache[i] = c;
+		snap->ks_live[i] = slab_cache_live(c);
+	}
+	snap->ks_free_frames = page_free_count();
+	snap->ks_kstacks = kstack_count();
+	intr_restore(flags);
+}
+
+int ktest_leaks(const ktest_snapshot_t *before, char *why, size_t size)
+{
+	ktest_snapshot_t now;
+	ktest_snapshot(&now);
+	int nleaks = 0;
+	size_t used = 0;
+	why[0] = '\0';
+#define WHY(...)                                                                    \
+	do {                                                                        \
+		nleaks++;                                                           \
+		if (used < size) {                                                  \
+			used += snprintf(why + used, size - used, __VA_ARGS__);     \
+		}                                                                   \
+	} while (0)
+	for (size_t i = 0; i < now.ks_ncaches; i++) {
+		size_t was = 0;
+		bool existed = false;
+		for (size_t j = 0; j < before->ks_ncaches; j++) {
+			if (before->ks_cache[j] == now.ks_cache[i]) {
+				was = before->ks_live[j];
+				existed = true;
+			}
+		}
+		slab_allocator_t *c = (slab_allocator_t *)now.ks_cache[i];
+		if (now.ks_live[i] != was) {
+			WHY("%scache '%s': %zu live objects, was %zu%s", nleaks ? "; " : "",
+			    slab_cache_name(c), now.ks_live[i], was, existed ? "" : " (a new cache)");
+		} else if (!existed) {
+			WHY("%scache '%s' created and not destroyed", nleaks ? "; " : "",
+			    slab_cache_name(c));
+		}
+	}
+	if (now.ks_kstacks != before->ks_kstacks) {
+		WHY("%skernel stacks: %zu in use, was %zu", nleaks ? "; " : "", now.ks_kstacks,
+		    before->ks_kstacks);
+	}
+	if (now.ks_free_frames != before->ks_free_frames) {
+		WHY("%sfree frames: %zu, was %zu", nleaks ? "; " : "", now.ks_free_frames,
+		    before->ks_free_frames);
+	}
+#undef WHY
+	return nleaks;
+}
+
+/* Running. */
+
+const ktest_t *ktest_current(void)
+{
+	return current;
+}
+
+bool ktest_active(void)
+{
+	return active;
+}
+
+static uint32_t ms_to_ticks(uint32_t ms)
+{
+	return (uint32_t)((uint64_t)ms * pit_hz / 1000) + 1;
+}
+
+static void run_one(int index)
+{
+	const ktest_t *t = selected[index];
+	ktest_snapshot_t before;
+	ktest_snapshot(&before);
+	state_store(index + 1);
+	dbg(DBG_TEST, "running %s\n", t->kt_name);
+
+	current_failed = false;
+	uint32_t limit = t->kt_timeout_ms != 0 ? t->kt_timeout_ms : KTEST_DEFAULT_TIMEOUT_MS;
+	current_deadline = pit_ticks + ms_to_ticks(limit);
+	current = t;
+	t->kt_fn();
+	current = NULL;
+
+	next_index = index + 1;
+	if (t->kt_flags & KTEST_PANICS) {
+		report(index, false, "expected a panic, but the test returned");
+		return;
+	}
+	if (t->kt_flags & KTEST_TIMES_OUT) {
+		report(index, false, "expected to run out of time, but the test returned");
+		return;
+	}
+	char why[200];
+	if (ktest_leaks(&before, why, sizeof(why)) > 0) {
+		kprintf("# leak: %s\n", why);
+		current_failed = true;
+	}
+	report(index, !current_failed, NULL);
+}
+
+void ktest_run_stage(bool early)
+{
+	while (next_index < nselected && is_early(selected[next_index]) == early) {
+		run_one(next_index);
+	}
+	state_store(0);
+}
+
+static void finish_line(void)
+{
+	kprintf("# %d passed, %d failed\n", npassed, nfailed);
+}
+
+void ktest_finish(void)
+{
+	KASSERT(next_index == nselected);
+	finish_line();
+	state_clear();
+	active = false;
+	shutdown(nfailed == 0 ? SHUTDOWN_OK : SHUTDOWN_TESTS_FAILED);
+}
+
+void ktest_abort_rest(const char *why)
+{
+	while (next_index < nselected) {
+		report(next_index++, false, why);
+	}
+	ktest_finish();
+}
+
+/* Ends this boot after the running test hit a panic, a fault or its time limit. */
+static void __noreturn resume_after_reset(void)
+{
+	current = NULL;
+	state_store(0);
+	if (next_index == nselected) {
+		ktest_finish();
+	}
+	kprintf("# resetting the machine to go on with test %d\n", next_index + 1);
+	machine_reset();
+}
+
+void ktest_panic_hook(const char *msg)
+{
+	if (current == NULL) {
+		return;
+	}
+	const ktest_t *t = current;
+	int index = next_index;
+	next_index = index + 1;
+	char directive[240];
+	if ((t->kt_flags & KTEST_PANICS) && strstr(msg, t->kt_expect) != NULL) {
+		snprintf(directive, sizeof(directive), "panicked as expected: %s", msg);
+		report(index, true, directive);
+	} else if (t->kt_flags & KTEST_PANICS) {
+		snprintf(directive, sizeof(directive), "panicked with \"%s\", expected \"%s\"", msg,
+			 t->kt_expect);
+		report(index, false, directive);
+	} else {
+		snprintf(directive, sizeof(directive), "panic: %s", msg);
+		report(index, false, directive);
+	}
+	resume_after_reset();
+}
+
+void ktest_tick(void)
+{
+	if (current == NULL || (int32_t)(pit_ticks - current_deadline) < 0) {
+		return;
+	}
+	const ktest_t *t = current;
+	int index = next_index;
+	next_index = index + 1;
+	uint32_t limit = t->kt_timeout_ms != 0 ? t->kt_timeout_ms : KTEST_DEFAULT_TIMEOUT_MS;
+	char directive[80];
+	snprintf(directive, sizeof(directive), "timed out after %u ms%s", limit,
+		 (t->kt_flags & KTEST_TIMES_OUT) ? " as expected" : "");
+	report(index, (t->kt_flags & KTEST_TIMES_OUT) != 0, directive);
+	resume_after_reset();
+}
+
+void ktest_begin(const char *glob)
+{
+	glob_hash = 0;
+	for (const char *p = glob; *p != '\0'; p++) {
+		glob_hash = (uint16_t)(glob_hash * 33 + (uint8_t)*p);
+	}
+	select_tests(glob);
+	active = true;
+	next_index = 0;
+	npassed = nfailed = 0;
+
+	saved_state_t s;
+	long start = cmdline_get_int(&kernel_cmdline, "start", 0);
+	if (state_load(&s) && s.ss_next <= nselected) {
+		/* Resuming after a reset that this harness made or saw coming. */
+		next_index = s.ss_next;
+		npassed = s.ss_passed;
+		nfailed = s.ss_failed;
+		if (s.ss_running != 0 && s.ss_running - 1 == next_index) {
+			report(next_index, false, "the machine reset while it ran (triple fault?)");
+			next_index++;
+		}
+	} else {
+		kprintf("1..%d\n", nselected);
+		if (start > 0 && start <= nselected) {
+			/* The host runner resumes a run that QEMU's -no-reboot ended. */
+			next_index = start - 1;
+		}
+	}
+	state_store(0);
+	if (nselected == 0) {
+		kprintf("# no test matches '%s'\n", glob);
+	}
+}
+
+void ktest_list(void)
+{
+	select_tests("*");
+	for (int i = 0; i < nselected; i++) {
+		const ktest_t *t = selected[i];
+		kprintf("# test %s%s\n", t->kt_name,
+			(t->kt_flags & KTEST_PANICS) ? " panics" :
+			(t->kt_flags & KTEST_TIMES_OUT) ? " times-out" : "");
+	}
+}

@@ -1,0 +1,232 @@
+/*
+ * String and memory functions.  Simple byte loops, except memset/memcpy,
+ * which use the string instructions: they run for every page the kernel
+ * clears or copies.
+ */
+#include "util/string.h"
+
+void *memset(void *dst, int c, size_t n)
+{
+	void *d = dst;
+	__asm__ volatile("rep stosb" : "+D"(d), "+c"(n) : "a"(c) : "memory");
+	return dst;
+}
+
+void *memcpy(void *dst, const void *src, size_t n)
+{
+	void *d = dst;
+	__asm__ volatile("rep movsb" : "+D"(d), "+S"(src), "+c"(n) : : "memory");
+	return dst;
+}
+
+void *memmove(void *dst, const void *src, size_t n)
+{
+	unsigned char *d = dst;
+	const unsigned char *s = src;
+	if (d <= s || d >= s + n) {
+		return memcpy(dst, src, n);
+	}
+	while (n-- > 0) {
+		d[n] = s[n];
+	}
+	return dst;
+}
+
+int memcmp(const void *a, const void *b, size_t n)
+{
+	const unsigned char *x = a, *y = b;
+	for (size_t i = 0; i < n; i++) {
+		if (x[i] != y[i]) {
+			return x[i] < y[i] ? -1 : 1;
+		}
+	}
+	return 0;
+}
+
+void *memchr(const void *s, int c, size_t n)
+{
+	const unsigned char *p = s;
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] == (unsigned char)c) {
+			return (void *)(p + i);
+		}
+	}
+	return NULL;
+}
+
+size_t strlen(const char *s)
+{
+	size_t n = 0;
+	while (s[n] != '\0') {
+		n++;
+	}
+	return n;
+}
+
+size_t strnlen(const char *s, size_t max)
+{
+	size_t n = 0;
+	while (n < max && s[n] != '\0') {
+		n++;
+	}
+	return n;
+}
+
+int strcmp(const char *a, const char *b)
+{
+	while (*a != '\0' && *a == *b) {
+		a++;
+		b++;
+	}
+	return (unsigned char)*a - (unsigned char)*b;
+}
+
+int strncmp(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (a[i] != b[i] || a[i] == '\0') {
+			return (unsigned char)a[i] - (unsigned char)b[i];
+		}
+	}
+	return 0;
+}
+
+char *strchr(const char *s, int c)
+{
+	for (;; s++) {
+		if (*s == (char)c) {
+			return (char *)s;
+		}
+		if (*s == '\0') {
+			return NULL;
+		}
+	}
+}
+
+char *strrchr(const char *s, int c)
+{
+	const char *last = NULL;
+	for (;; s++) {
+		if (*s == (char)c) {
+			last = s;
+		}
+		if (*s == '\0') {
+			return (char *)last;
+		}
+	}
+}
+
+char *strstr(const char *haystack, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (; *haystack != '\0'; haystack++) {
+		if (strncmp(haystack, needle, n) == 0) {
+			return (char *)haystack;
+		}
+	}
+	return n == 0 ? (char *)haystack : NULL;
+}
+
+size_t strlcpy(char *dst, const char *src, size_t size)
+{
+	size_t len = strlen(src);
+	if (size > 0) {
+		size_t n = len < size - 1 ? len : size - 1;
+		memcpy(dst, src, n);
+		dst[n] = '\0';
+	}
+	return len;
+}
+
+size_t strlcat(char *dst, const char *src, size_t size)
+{
+	size_t have = strnlen(dst, size);
+	if (have == size) {
+		return size + strlen(src);
+	}
+	return have + strlcpy(dst + have, src, size - have);
+}
+
+static int digit_value(char c)
+{
+	if (c >= '0' && c <= '9') {
+		return c - '0';
+	}
+	if (c >= 'a' && c <= 'z') {
+		return c - 'a' + 10;
+	}
+	if (c >= 'A' && c <= 'Z') {
+		return c - 'A' + 10;
+	}
+	return 99;
+}
+
+unsigned long strtoul(const char *s, char **end, int base)
+{
+	while (*s == ' ' || *s == '\t') {
+		s++;
+	}
+	if (*s == '+') {
+		s++;
+	}
+	if ((base == 0 || base == 16) && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') &&
+	    digit_value(s[2]) < 16) {
+		s += 2;
+		base = 16;
+	} else if (base == 0 && s[0] == '0') {
+		base = 8;
+	} else if (base == 0) {
+		base = 10;
+	}
+	unsigned long v = 0;
+	for (; digit_value(*s) < base; s++) {
+		v = v * base + digit_value(*s);
+	}
+	if (end != NULL) {
+		*end = (char *)s;
+	}
+	return v;
+}
+
+long strtol(const char *s, char **end, int base)
+{
+	while (*s == ' ' || *s == '\t') {
+		s++;
+	}
+	bool neg = *s == '-';
+	if (neg) {
+		s++;
+	}
+	const char *digits = s;
+	char *stop;
+	unsigned long v = strtoul(s, &stop, base);
+	if (end != NULL) {
+		/* No digits at all: nothing was used, not even the sign. */
+		*end = stop == digits ? (char *)digits - neg : stop;
+	}
+	return neg ? -(long)v : (long)v;
+}
+
+bool glob_match(const char *pattern, const char *s)
+{
+	/* Backtracking to the most recent '*' is enough for globs without classes. */
+	const char *star = NULL, *resume = NULL;
+	while (*s != '\0') {
+		if (*pattern == '*') {
+			star = pattern++;
+			resume = s;
+		} else if (*pattern == '?' || *pattern == *s) {
+			pattern++;
+			s++;
+		} else if (star != NULL) {
+			pattern = star + 1;
+			s = ++resume;
+		} else {
+			return false;
+		}
+	}
+	while (*pattern == '*') {
+		pattern++;
+	}
+	return *pattern == '\0';
+}
