@@ -28,7 +28,7 @@ void kmain(uint32_t magic, uint32_t mbi_phys) __noreturn;
 
 /*
  * What runs after the early tests.  The process system provides it
- * (kernel/proc); it starts idle and init and never returns.
+ * (kernel/proc/procboot.c); it starts idle and init and never returns.
  */
 void proc_start(void) __attribute__((weak, noreturn));
 
