@@ -31,8 +31,17 @@ void *__attribute__((weak)) initproc_run(long arg1, void *arg2)
 	return NULL;
 }
 
+/*
+ * Device set-up that needs threads (drivers sleep on wait queues); provided
+ * by the DRIVERS stage's support code.
+ */
+void drivers_init(void) __attribute__((weak));
+
 static void *init_main(long arg1, void *arg2)
 {
+	if (drivers_init != NULL) {
+		drivers_init();
+	}
 	if (ktest_active()) {
 		ktest_run_stage(false);
 	} else {
