@@ -53,11 +53,17 @@ typedef struct ktest {
 
 #define KTEST_DEFAULT_TIMEOUT_MS 10000
 
-#define KTEST_DEFINE(func, name, flags, expect, timeout)                        \
-	static void func(void);                                                \
-	static const ktest_t ktest_##func __attribute__((used, section(".ktests"), aligned(4))) = { \
-		name, func, flags, expect, timeout, __FILE__, __LINE__};       \
-	static void func(void)
+/*
+ * 'id' names the test's function (it becomes ktest_<id>, so it never clashes
+ * with the function under test); 'name' is the dotted name tests are
+ * selected by.
+ */
+#define KTEST_DEFINE(id, name, flags, expect, timeout)                          \
+	static void ktest_##id(void);                                          \
+	static const ktest_t ktest_entry_##id                                  \
+		__attribute__((used, section(".ktests"), aligned(4))) = {      \
+			name, ktest_##id, flags, expect, timeout, __FILE__, __LINE__}; \
+	static void ktest_##id(void)
 
 /* A test that passes when it returns with no failed check and no leak. */
 #define KTEST(func, name) KTEST_DEFINE(func, name, 0, NULL, 0)
