@@ -113,3 +113,4 @@ clean:
 SHELL := /bin/bash
 
 -include $(KERNEL_OBJS:.o=.d)
+include mk/course.mk

@@ -31,6 +31,11 @@
  * running as failed.  When every test has run the kernel prints
  * "# N passed, M failed" and leaves QEMU with exit status 33 if M is 0 and 35
  * otherwise.
+ *
+ * A kernel the grader builds carries a secret key, and the grader boots it
+ * with ktest_nonce=<word>: every result line then ends with an
+ * authenticator, "ok 1 - procs.wait.any [auth=0:<hmac>]", that the grader
+ * checks before it believes the line (test/ktest.c has the details).
  */
 #ifndef KEEL_TEST_KTEST_H
 #define KEEL_TEST_KTEST_H
