@@ -219,26 +219,31 @@ static void vformat(sink_t *s, const char *fmt, va_list ap_in)
 			break;
 		}
 		case 'u':
-			format_number(s, &sp, unsigned_arg(&sp, &ap), false, 10, false);
-			break;
 		case 'x':
 		case 'X':
-			format_number(s, &sp, unsigned_arg(&sp, &ap), false, 16, *f == 'X');
+		case 'o': {
+			/* '+' and ' ' are for signed conversions; C ignores them here. */
+			unsigned base = *f == 'u' ? 10 : *f == 'o' ? 8 : 16;
+			sp.plus = sp.space = false;
+			format_number(s, &sp, unsigned_arg(&sp, &ap), false, base, *f == 'X');
 			break;
-		case 'o':
-			format_number(s, &sp, unsigned_arg(&sp, &ap), false, 8, false);
-			break;
+		}
 		case 'p':
 			sp.alt = true;
+			sp.plus = sp.space = false;
 			sp.length = 0;
 			format_number(s, &sp, (uintptr_t)va_arg(ap, void *), false, 16, false);
 			break;
-		case 'c': {
-			char c[2] = {(char)va_arg(ap, int), '\0'};
-			sp.prec = 1;
-			format_string(s, &sp, c);
+		case 'c':
+			/* Emitted directly: a NUL is a character too. */
+			if (!sp.left) {
+				pad(s, ' ', sp.width - 1);
+			}
+			emit(s, (char)va_arg(ap, int));
+			if (sp.left) {
+				pad(s, ' ', sp.width - 1);
+			}
 			break;
-		}
 		case 's':
 			format_string(s, &sp, va_arg(ap, const char *));
 			break;

@@ -161,50 +161,57 @@ static int digit_value(char c)
 	return 99;
 }
 
-unsigned long strtoul(const char *s, char **end, int base)
+static bool is_space(char c)
 {
-	while (*s == ' ' || *s == '\t') {
-		s++;
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+/*
+ * The parse behind strtol() and strtoul(), as C's: leading white space, one
+ * optional sign, the 0x or 0 prefix that base 0 (or 16) allows, and digits.
+ * When there are no digits nothing was used, so *end is 's' itself, not the
+ * position after the spaces or the sign.
+ */
+static unsigned long parse_integer(const char *s, char **end, int base, bool *neg)
+{
+	const char *p = s;
+	while (is_space(*p)) {
+		p++;
 	}
-	if (*s == '+') {
-		s++;
+	*neg = *p == '-';
+	if (*p == '-' || *p == '+') {
+		p++;
 	}
-	if ((base == 0 || base == 16) && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') &&
-	    digit_value(s[2]) < 16) {
-		s += 2;
+	if ((base == 0 || base == 16) && p[0] == '0' && (p[1] == 'x' || p[1] == 'X') &&
+	    digit_value(p[2]) < 16) {
+		p += 2;
 		base = 16;
-	} else if (base == 0 && s[0] == '0') {
-		base = 8;
 	} else if (base == 0) {
-		base = 10;
+		base = p[0] == '0' ? 8 : 10;
 	}
+	const char *digits = p;
 	unsigned long v = 0;
-	for (; digit_value(*s) < base; s++) {
-		v = v * base + digit_value(*s);
+	for (; digit_value(*p) < base; p++) {
+		v = v * base + digit_value(*p);
 	}
 	if (end != NULL) {
-		*end = (char *)s;
+		*end = (char *)(p == digits ? s : p);
 	}
 	return v;
 }
 
+unsigned long strtoul(const char *s, char **end, int base)
+{
+	bool neg;
+	unsigned long v = parse_integer(s, end, base, &neg);
+	return neg ? -v : v;
+}
+
 long strtol(const char *s, char **end, int base)
 {
-	while (*s == ' ' || *s == '\t') {
-		s++;
-	}
-	bool neg = *s == '-';
-	if (neg) {
-		s++;
-	}
-	const char *digits = s;
-	char *stop;
-	unsigned long v = strtoul(s, &stop, base);
-	if (end != NULL) {
-		/* No digits at all: nothing was used, not even the sign. */
-		*end = stop == digits ? (char *)digits - neg : stop;
-	}
-	return neg ? -(long)v : (long)v;
+	bool neg;
+	unsigned long v = parse_integer(s, end, base, &neg);
+	return (long)(neg ? -v : v);
 }
 
 bool glob_match(const char *pattern, const char *s)

@@ -23,8 +23,10 @@ size_t strlcpy(char *dst, const char *src, size_t size);
 size_t strlcat(char *dst, const char *src, size_t size);
 
 /*
- * Parses an integer in 'base' (0: decimal, 0x hex or 0 octal) from s.  Sets
- * *end to the first byte not used (if end is not NULL).  Overflow wraps.
+ * Parses an integer in 'base' (0: decimal, 0x hex or 0 octal) from s, after
+ * leading white space and one optional sign ('-' negates, in strtoul() too,
+ * as in C).  Sets *end (if end is not NULL) to the first byte not used, or
+ * to s itself when there are no digits.  Overflow wraps.
  */
 long strtol(const char *s, char **end, int base);
 unsigned long strtoul(const char *s, char **end, int base);
