@@ -13,12 +13,13 @@ int cmdline_parse(cmdline_t *cl, const char *text)
 {
 	cl->cl_nargs = 0;
 	strlcpy(cl->cl_buf, text != NULL ? text : "", sizeof(cl->cl_buf));
-	if (text != NULL && strlen(text) >= sizeof(cl->cl_buf)) {
-		/* Truncated: drop the partial last word. */
-		char *cut = strrchr(cl->cl_buf, ' ');
-		if (cut != NULL) {
-			*cut = '\0';
+	if (text != NULL && strlen(text) >= sizeof(cl->cl_buf) && !is_space(text[CMDLINE_MAX - 1])) {
+		/* Truncated inside a word: drop that partial word (all of it, if it is the only one). */
+		size_t end = CMDLINE_MAX - 1;
+		while (end > 0 && !is_space(cl->cl_buf[end - 1])) {
+			end--;
 		}
+		cl->cl_buf[end] = '\0';
 	}
 	char *p = cl->cl_buf;
 	while (*p != '\0') {

@@ -12,6 +12,7 @@
 #include "main/shutdown.h"
 #include "proc/kthread.h"
 #include "proc/proc.h"
+#include "test/kbench.h"
 #include "test/ktest.h"
 #include "main/cmdline.h"
 #include "util/debug.h"
@@ -42,7 +43,10 @@ static void *init_main(long arg1, void *arg2)
 	if (drivers_init != NULL) {
 		drivers_init();
 	}
-	if (ktest_active()) {
+	const char *bench = cmdline_get(&kernel_cmdline, "bench");
+	if (bench != NULL) {
+		kbench_run(bench);
+	} else if (ktest_active()) {
 		ktest_run_stage(false);
 	} else {
 		initproc_run(arg1, arg2);

@@ -347,7 +347,11 @@ void ktest_snapshot(ktest_snapshot_t *snap)
 {
 	uint32_t flags = intr_save();
 	size_t n = slab_cache_count();
-	snap->ks_ncaches = MIN(n, (size_t)KTEST_SNAP_CACHES);
+	if (n > KTEST_SNAP_CACHES) {
+		panic("ktest: %zu slab caches, but the leak check holds %d; raise KTEST_SNAP_CACHES", n,
+		      KTEST_SNAP_CACHES);
+	}
+	snap->ks_ncaches = n;
 	for (size_t i = 0; i < snap->ks_ncaches; i++) {
 		slab_allocator_t *c = slab_cache_at(i);
 		snap->ks_cache[i] = c;

@@ -101,7 +101,7 @@ void ktest_note(const char *fmt, ...) __printf(1, 2);
  * The leak check: a snapshot of every slab cache's live count and of the
  * free-frame count, and a comparison that describes each difference.
  */
-#define KTEST_SNAP_CACHES 64
+#define KTEST_SNAP_CACHES 128
 typedef struct ktest_snapshot {
 	size_t ks_ncaches;
 	const void *ks_cache[KTEST_SNAP_CACHES];

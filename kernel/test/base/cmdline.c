@@ -107,3 +107,37 @@ KTEST(cmdline_limits, "base.cmdline.limits")
 	KT_CHECK(cmdline_get(&cl, "a32") == NULL);
 	KT_CHECK(cmdline_get(&cl, "a39") == NULL);
 }
+
+KTEST(cmdline_truncate_boundary, "base.cmdline.truncate_at_word_boundary")
+{
+	/* A complete word that ends exactly at the limit is kept. */
+	static char text[CMDLINE_MAX + 8];
+	static cmdline_t cl;
+	size_t n = 0;
+	const char *head = "a=1 long=";
+	for (const char *p = head; *p != '\0'; p++) {
+		text[n++] = *p;
+	}
+	while (n < CMDLINE_MAX - 1) {
+		text[n++] = 'x';
+	}
+	text[n++] = ' ';
+	text[n++] = 'b';
+	text[n++] = '=';
+	text[n++] = '2';
+	text[n] = '\0';
+	KT_CHECK_EQ(cmdline_parse(&cl, text), 2);
+	KT_CHECK_STR(cmdline_get(&cl, "a"), "1");
+	const char *v = cmdline_get(&cl, "long");
+	KT_CHECK(v != NULL && strlen(v) == CMDLINE_MAX - 1 - strlen(head));
+	KT_CHECK(cmdline_get(&cl, "b") == NULL);
+
+	/* One over-long word is dropped whole, not cut. */
+	for (n = 0; n < CMDLINE_MAX + 4; n++) {
+		text[n] = 'y';
+	}
+	text[1] = '=';
+	text[n] = '\0';
+	KT_CHECK_EQ(cmdline_parse(&cl, text), 0);
+	KT_CHECK(cmdline_get(&cl, "y") == NULL);
+}
