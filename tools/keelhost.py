@@ -1,0 +1,424 @@
+"""Shared code of Keel's host tools (ktest-run, test-boot, run, bench).
+
+Everything here is about driving an emulator from the host:
+
+  * qemu_argv() builds a QEMU command line for a -kernel or -cdrom boot.
+  * Console runs an emulator and hands its serial console to the caller one
+    line at a time, with a wall-clock limit and an output cap.  When either is
+    passed it kills the emulator and says which.
+  * bochsrc() and Bochs run the same ISO in Bochs, whose serial port writes
+    to a file and whose "term" display needs a terminal (we give it a pty).
+  * glob_match() and test_order_key() mirror the kernel's test selection
+    (kernel/util/string.c, kernel/test/ktest.c), so the host knows in which
+    order the kernel will run a group of tests.
+
+Standard library only: the tools must run on a fresh Debian machine with
+nothing but the packages tools/deps installs.
+"""
+
+import collections
+import os
+import pty
+import select
+import signal
+import socket
+import subprocess
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+QEMU = os.environ.get("QEMU", "qemu-system-i386")
+BOCHS = os.environ.get("BOCHS", "bochs")
+GDB = os.environ.get("GDB", "gdb")
+
+# Host exit statuses of QEMU's isa-debug-exit device (guest value v gives
+# (v << 1) | 1); see kernel/include/main/shutdown.h.
+EXIT_OK = 33        # clean halt, every test passed
+EXIT_FAILED = 35    # some test failed
+EXIT_PANIC = 37     # a panic outside any test
+
+EXIT_MEANING = {
+    EXIT_OK: "halted cleanly",
+    EXIT_FAILED: "halted with failed tests",
+    EXIT_PANIC: "panicked outside a test",
+}
+
+# What the kernel prints first on every boot, and last on a clean halt.
+BANNER = "Keel: a teaching kernel"
+HALTED_CLEANLY = "keel: halted cleanly"
+
+MEMORY = "128M"
+
+BOCHS_BIOS = "/usr/share/bochs/BIOS-bochs-latest"
+BOCHS_VGABIOS = "/usr/share/vgabios/vgabios.bin"
+BOCHS_PLUGINS = "/usr/lib/x86_64-linux-gnu/bochs/plugins"
+
+
+def qemu_argv(kernel=None, iso=None, cmdline=None, extra=(), display=False, serial="stdio",
+              gdb_port=None, stopped=False):
+    """A qemu-system-i386 command line.
+
+    Boots 'kernel' (an ELF, through QEMU's Multiboot loader, with 'cmdline'
+    as the kernel command line) or 'iso' (a CD-ROM through the BIOS and
+    GRUB).  The serial port goes to 'serial' (a QEMU chardev spec); the VGA
+    window is shown only when 'display' is true.  With 'gdb_port' QEMU's GDB
+    stub listens there, and 'stopped' holds the CPU until GDB continues.
+    """
+    argv = [QEMU, "-m", MEMORY, "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+    if kernel is not None:
+        argv += ["-kernel", kernel]
+        if cmdline:
+            argv += ["-append", cmdline]
+    elif iso is not None:
+        argv += ["-cdrom", iso, "-boot", "d"]
+    if not display:
+        argv += ["-display", "none"]
+    argv += ["-serial", serial, "-monitor", "none"]
+    if gdb_port is not None:
+        argv += ["-gdb", "tcp:127.0.0.1:%d" % gdb_port]
+    if stopped:
+        argv += ["-S"]
+    argv += list(extra)
+    return argv
+
+
+def free_port():
+    """A TCP port on the loopback interface that nothing listens on now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port, timeout):
+    """Waits until something listens on the loopback 'port'; True if it did."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return True
+        except OSError:
+            time.sleep(0.05)
+    return False
+
+
+def glob_match(pattern, name):
+    """The kernel's glob: '*' matches any run of characters, '?' one; no classes."""
+    p = s = 0
+    star = resume = -1
+    while s < len(name):
+        if p < len(pattern) and pattern[p] == "*":
+            star = p
+            p += 1
+            resume = s
+        elif p < len(pattern) and (pattern[p] == "?" or pattern[p] == name[s]):
+            p += 1
+            s += 1
+        elif star >= 0:
+            p = star + 1
+            resume += 1
+            s = resume
+        else:
+            return False
+    while p < len(pattern) and pattern[p] == "*":
+        p += 1
+    return p == len(pattern)
+
+
+def is_early(name):
+    """Tests the kernel runs from kmain() before processes exist."""
+    return name.startswith("base.") or name.startswith("selftest.base.")
+
+
+def test_order_key(name):
+    """The kernel's run order: early tests first, then by name (strcmp)."""
+    return (0 if is_early(name) else 1, name.encode())
+
+
+def human_size(n):
+    """1536 -> '1.5 KiB', 2097152 -> '2 MiB'."""
+    if n < 1024:
+        return "%d bytes" % n
+    for unit in ("KiB", "MiB", "GiB"):
+        n /= 1024.0
+        if n < 1024 or unit == "GiB":
+            return ("%d %s" if n == int(n) else "%.1f %s") % (n, unit)
+
+
+def parse_size(text):
+    """'2M', '512K', '1048576' -> bytes."""
+    text = text.strip().upper().rstrip("B").rstrip("I")
+    mult = 1
+    if text and text[-1] in "KMG":
+        mult = {"K": 1024, "M": 1024 ** 2, "G": 1024 ** 3}[text[-1]]
+        text = text[:-1]
+    return int(float(text) * mult)
+
+
+class Console:
+    """An emulator process and its console, read line by line.
+
+    'argv' runs with no standard input and its standard output and error
+    merged into one pipe (so an emulator's own complaints show up in the
+    console tail).  Iterating over lines() yields each console line without
+    its line ending, until the process exits, 'timeout' seconds pass or more
+    than 'cap' bytes arrive; then 'end' says which ("exit", "timeout",
+    "cap", or "stopped" after stop()) and 'status' holds the exit status
+    (negative for a signal, None when we killed it).  'tail' keeps the last
+    lines for a report; 'log_path', if given, receives every byte.
+    'poll', if given, is called a few times a second; when it returns a
+    string the emulator is stopped with that as 'end'.
+    """
+
+    MAX_LINE = 4096
+
+    def __init__(self, argv, timeout=60.0, cap=2 * 1024 * 1024, log_path=None, tail=40,
+                 use_pty=False, env=None, poll=None):
+        self.argv = argv
+        self.timeout = timeout
+        self.cap = cap
+        self.end = None
+        self.status = None
+        self.nbytes = 0
+        self.tail = collections.deque(maxlen=tail)
+        self.started = time.monotonic()
+        self.elapsed = 0.0
+        self._stop_reason = None
+        self._poll = poll
+        self._log = open(log_path, "wb") if log_path else None
+        if use_pty:
+            # Programs with a curses display (Bochs's "term") need a terminal.
+            master, slave = pty.openpty()
+            self.proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave,
+                                         start_new_session=True, env=env)
+            os.close(slave)
+            self._fd = master
+        else:
+            self.proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                         stderr=subprocess.STDOUT, start_new_session=True,
+                                         env=env)
+            self._fd = self.proc.stdout.fileno()
+        _live.add(self)
+
+    def stop(self, reason="stopped"):
+        """Ends the emulator now; lines() ends with end == reason."""
+        self._stop_reason = reason
+        self._kill()
+
+    def _kill(self):
+        if self.proc.poll() is None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        self.proc.wait()
+
+    def _read(self, wait):
+        """Bytes from the console: b"" if none came in 'wait' s, None at the end."""
+        try:
+            ready, _, _ = select.select([self._fd], [], [], wait)
+        except InterruptedError:
+            return b""
+        if not ready:
+            return b""
+        try:
+            data = os.read(self._fd, 65536)
+        except OSError:  # a pty reads EIO once the other side is gone
+            return None
+        return data if data else None  # None: end of file
+
+    def lines(self):
+        buf = b""
+        deadline = self.started + self.timeout if self.timeout else None
+        try:
+            while self._stop_reason is None:
+                now = time.monotonic()
+                if deadline is not None and now >= deadline:
+                    self.end = "timeout"
+                    self._kill()
+                    break
+                data = self._read(0.25 if deadline is None else min(0.25, deadline - now))
+                if self._poll is not None:
+                    reason = self._poll()
+                    if reason:
+                        self.stop(reason)
+                        break
+                if data is None:
+                    self.end = "exit"
+                    break
+                if not data:
+                    continue
+                if self._log:
+                    self._log.write(data)
+                self.nbytes += len(data)
+                buf += data
+                while True:
+                    nl = buf.find(b"\n")
+                    if nl < 0 and len(buf) > self.MAX_LINE:
+                        nl = self.MAX_LINE
+                    if nl < 0:
+                        break
+                    line = buf[:nl].decode("utf-8", "replace").rstrip("\r")
+                    buf = buf[nl + 1:]
+                    self.tail.append(line)
+                    yield line
+                    if self._stop_reason is not None:
+                        break
+                if self.cap and self.nbytes > self.cap and self._stop_reason is None:
+                    self.end = "cap"
+                    self._kill()
+                    break
+            if buf and self._stop_reason is None:
+                line = buf.decode("utf-8", "replace").rstrip("\r")
+                self.tail.append(line)
+                yield line
+        finally:
+            self.close()
+
+    def close(self):
+        if self._stop_reason is not None:
+            self.end = self._stop_reason
+        if self.proc.poll() is None:
+            if self.end is None:
+                self.end = "stopped"
+            self._kill()
+        if self.end is None:
+            self.end = "exit"
+        self.status = self.proc.returncode if self.end == "exit" else None
+        self.elapsed = time.monotonic() - self.started
+        if self._log:
+            self._log.close()
+            self._log = None
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
+        elif self._fd is not None:
+            try:
+                os.close(self._fd)
+            except OSError:
+                pass
+        self._fd = None
+        _live.discard(self)
+
+    def run(self):
+        """Reads the whole console; returns the list of lines."""
+        return list(self.lines())
+
+    def describe_end(self):
+        """A phrase for how the emulator ended."""
+        if self.end == "timeout":
+            return "stopped after its %g s time limit" % self.timeout
+        if self.end == "cap":
+            return "killed after it printed more than the %s output cap" % human_size(self.cap)
+        if self.end != "exit":
+            return "stopped (%s)" % self.end
+        if self.status is not None and self.status < 0:
+            return "killed by signal %d" % -self.status
+        meaning = EXIT_MEANING.get(self.status)
+        if meaning:
+            return "exited with status %d (%s)" % (self.status, meaning)
+        return "exited with status %s" % self.status
+
+
+_live = set()
+
+
+def kill_all():
+    """Kills every emulator still running (on Ctrl-C or an error)."""
+    for c in list(_live):
+        try:
+            c._kill()
+        except Exception:
+            pass
+
+
+def bochs_plugin_available(name):
+    """Whether Debian's Bochs has the display library 'name' (x, sdl2, term)."""
+    return os.path.exists(os.path.join(BOCHS_PLUGINS, "libbx_%s_gui.so" % name)) or \
+        os.path.exists(os.path.join(BOCHS_PLUGINS, "libbx_%s.so" % name))
+
+
+def bochsrc(path, iso, serial, display="term", log="/dev/null", ips=10000000):
+    """Writes a Bochs configuration that boots 'iso' from the first ATA channel.
+
+    'serial' is Bochs's COM1 output file.  Debian's Bochs has no "nogui"
+    display, so headless runs use "term" on a pseudo-terminal (Console with
+    use_pty).  Time is simulated (clock: sync=none) at 'ips' instructions a
+    second, so a run takes the same simulated time on any host.  A Bochs
+    "panic" (which the kernel's write of "Shutdown" to port 0x8900 raises)
+    ends the emulator.
+    """
+    text = """\
+# Generated by tools/keelhost.py: Keel booting its ISO in Bochs.
+megs: 128
+romimage: file={bios}
+vgaromimage: file={vgabios}
+display_library: {display}
+ata0-master: type=cdrom, path="{iso}", status=inserted
+boot: cdrom
+clock: sync=none, time0=local
+cpu: ips={ips}, reset_on_triple_fault=1
+com1: enabled=1, mode=file, dev="{serial}"
+magic_break: enabled=1
+mouse: enabled=0
+log: {log}
+panic: action=fatal
+error: action=report
+info: action=ignore
+debug: action=ignore
+""".format(bios=BOCHS_BIOS, vgabios=BOCHS_VGABIOS, display=display, iso=os.path.abspath(iso),
+           ips=ips, serial=os.path.abspath(serial), log=log)
+    with open(path, "w") as f:
+        f.write(text)
+
+
+def bochs_rc_file(path):
+    """The debugger script for Bochs builds with the debugger: continue, then quit."""
+    with open(path, "w") as f:
+        f.write("c\nq\n")
+
+
+def bochs_argv(rc_path, script_path):
+    return [BOCHS, "-q", "-f", rc_path, "-rc", script_path]
+
+
+def read_serial_log(path):
+    """The lines of a serial log file, without carriage returns."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError:
+        return []
+    return [line.rstrip("\r") for line in data.decode("utf-8", "replace").split("\n")]
+
+
+def run_bochs(iso, workdir, timeout=120.0, want=HALTED_CLEANLY, log_name="bochs"):
+    """Boots 'iso' in Bochs headless until the serial log shows 'want'.
+
+    Returns (ok, serial_lines, console) where console is the finished
+    Console of the Bochs process (its terminal output).  Files go under
+    'workdir': <log_name>.bochsrc, .rc, -serial.log and .log.
+    """
+    os.makedirs(workdir, exist_ok=True)
+    rc = os.path.join(workdir, log_name + ".bochsrc")
+    script = os.path.join(workdir, log_name + ".rc")
+    serial = os.path.join(workdir, log_name + "-serial.log")
+    log = os.path.join(workdir, log_name + ".log")
+    for p in (serial, log):
+        if os.path.exists(p):
+            os.unlink(p)
+    bochsrc(rc, iso, serial, display="term", log=log)
+    bochs_rc_file(script)
+    env = dict(os.environ, TERM="xterm")
+
+    def seen():
+        # The serial log is a file Bochs writes; look at it as we go so a
+        # kernel that halts cleanly but leaves Bochs running still passes.
+        if want and any(want in line for line in read_serial_log(serial)[-5:]):
+            return "done"
+        return None
+
+    con = Console(bochs_argv(rc, script), timeout=timeout, cap=64 * 1024 * 1024, use_pty=True,
+                  env=env, tail=20, poll=seen)
+    con.run()
+    lines = read_serial_log(serial)
+    ok = want is None or any(want in line for line in lines)
+    return ok, lines, con
