@@ -362,20 +362,35 @@ void ktest_snapshot(ktest_snapshot_t *snap)
 	intr_restore(flags);
 }
 
+/* Appends one "; "-separated item to a leak description. */
+typedef struct leak_report {
+	char *buf;
+	size_t size, used;
+	int count;
+} leak_report_t;
+
+static void __printf(2, 3) leak_note(leak_report_t *r, const char *fmt, ...)
+{
+	if (r->used < r->size) {
+		if (r->count > 0) {
+			r->used += snprintf(r->buf + r->used, r->size - r->used, "; ");
+		}
+		va_list ap;
+		va_start(ap, fmt);
+		if (r->used < r->size) {
+			r->used += vsnprintf(r->buf + r->used, r->size - r->used, fmt, ap);
+		}
+		va_end(ap);
+	}
+	r->count++;
+}
+
 int ktest_leaks(const ktest_snapshot_t *before, char *why, size_t size)
 {
 	ktest_snapshot_t now;
 	ktest_snapshot(&now);
-	int nleaks = 0;
-	size_t used = 0;
+	leak_report_t r = {.buf = why, .size = size};
 	why[0] = '\0';
-#define WHY(...)                                                                    \
-	do {                                                                        \
-		nleaks++;                                                           \
-		if (used < size) {                                                  \
-			used += snprintf(why + used, size - used, __VA_ARGS__);     \
-		}                                                                   \
-	} while (0)
 	for (size_t i = 0; i < now.ks_ncaches; i++) {
 		size_t was = 0;
 		bool existed = false;
@@ -385,25 +400,21 @@ int ktest_leaks(const ktest_snapshot_t *before, char *why, size_t size)
 				existed = true;
 			}
 		}
-		slab_allocator_t *c = (slab_allocator_t *)now.ks_cache[i];
+		const char *name = slab_cache_name(now.ks_cache[i]);
 		if (now.ks_live[i] != was) {
-			WHY("%scache '%s': %zu live objects, was %zu%s", nleaks ? "; " : "",
-			    slab_cache_name(c), now.ks_live[i], was, existed ? "" : " (a new cache)");
+			leak_note(&r, "cache '%s': %zu live objects, was %zu%s", name, now.ks_live[i],
+				  was, existed ? "" : " (a new cache)");
 		} else if (!existed) {
-			WHY("%scache '%s' created and not destroyed", nleaks ? "; " : "",
-			    slab_cache_name(c));
+			leak_note(&r, "cache '%s' created and not destroyed", name);
 		}
 	}
 	if (now.ks_kstacks != before->ks_kstacks) {
-		WHY("%skernel stacks: %zu in use, was %zu", nleaks ? "; " : "", now.ks_kstacks,
-		    before->ks_kstacks);
+		leak_note(&r, "kernel stacks: %zu in use, was %zu", now.ks_kstacks, before->ks_kstacks);
 	}
 	if (now.ks_free_frames != before->ks_free_frames) {
-		WHY("%sfree frames: %zu, was %zu", nleaks ? "; " : "", now.ks_free_frames,
-		    before->ks_free_frames);
+		leak_note(&r, "free frames: %zu, was %zu", now.ks_free_frames, before->ks_free_frames);
 	}
-#undef WHY
-	return nleaks;
+	return r.count;
 }
 
 /* Running. */
