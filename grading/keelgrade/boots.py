@@ -1,0 +1,182 @@
+"""Running tests: one fresh QEMU boot per test (or per test group).
+
+Every boot gets a fresh nonce, a wall-clock limit, an output cap, a fresh
+disk image when the stage needs one, and -no-reboot, so a reset (a triple
+fault, or the harness going on after a panic) ends QEMU instead of starting
+the kernel again.  A boot that ends before the test it runs has reported
+fails that test with the reason the grader saw; a group boot then goes on
+with the next test in a new boot (start=N).
+
+QEMU is driven through tools/keelhost.py, the code every host tool shares.
+"""
+
+import os
+import re
+import sys
+import time
+
+from . import auth
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def _keelhost(root):
+    sys.path.insert(0, os.path.join(root, "tools"))
+    import keelhost  # noqa: E402
+    return keelhost
+
+
+PLAN = re.compile(r"^1\.\.(\d+)$")
+LIST = re.compile(r"^# test (\S+)")
+DIAG_LINES = 60
+
+
+class Outcome:
+    """What the grader concluded about one test."""
+
+    def __init__(self, name):
+        self.name = name
+        self.passed = False
+        self.reason = None     # why it failed (or the directive of a pass)
+        self.diag = []         # the test's own output
+        self.tail = []         # the last console lines of its boot
+        self.forged = []       # lines that claimed results and did not verify
+        self.log = None        # the console log file
+        self.seconds = 0.0
+
+    def to_dict(self):
+        return {"name": self.name, "passed": self.passed, "reason": self.reason,
+                "diag": self.diag, "tail": self.tail, "forged": self.forged,
+                "log": self.log, "seconds": round(self.seconds, 3)}
+
+
+def list_tests(root, kernel, timeout=30):
+    """Every test a kernel registers, from a list=1 boot."""
+    kh = _keelhost(root)
+    argv = kh.qemu_argv(kernel=kernel, cmdline="list=1", extra=["-no-reboot"])
+    con = kh.Console(argv, timeout=timeout, cap=4 * 1024 * 1024)
+    names = [m.group(1) for m in (LIST.match(l) for l in con.lines()) if m]
+    if not names:
+        raise RuntimeError("the kernel listed no tests (%s)" % con.describe_end())
+    return names
+
+
+def order_key(name):
+    """The kernel's run order (kernel/test/ktest.c): early tests, then by name."""
+    early = name.startswith("base.") or name.startswith("selftest.base.")
+    return (0 if early else 1, name.encode())
+
+
+def _no_result_reason(con, cap_text, timeout):
+    if con.end == "timeout":
+        return ("no result: the boot was still running after its %g s limit "
+                "(a hang with interrupts off, or a deadlock)" % timeout)
+    if con.end == "cap":
+        return "no result: the console passed the %s output cap (printing without end?)" % cap_text
+    if con.end == "exit":
+        st = con.status
+        if st == 0:
+            return "no result: the machine reset before the test reported (a triple fault?)"
+        if st in (33, 35):
+            return ("no result: the kernel left QEMU (exit status %d) without a signed result "
+                    "for this test (code outside the harness wrote the exit port?)" % st)
+        if st == 37:
+            return "no result: the kernel panicked outside the test harness"
+        if st is not None and st < 0:
+            return "no result: QEMU was killed by signal %d" % -st
+        return "no result: QEMU exited with status %s" % st
+    return "no result: the boot ended (%s)" % con.end
+
+
+def run_unit(root, kernel, key, tests, glob, logdir, label, timeout, cap, cmdline="",
+             disk=None, qemu_extra=()):
+    """Runs 'tests' (names in kernel order, all matched by 'glob') in as few
+    boots as the kernel allows; returns {name: Outcome}."""
+    kh = _keelhost(root)
+    outcomes = {t: Outcome(t) for t in tests}
+    start = 1
+    boot = 0
+    os.makedirs(logdir, exist_ok=True)
+    while start <= len(tests):
+        boot += 1
+        nonce = auth.new_nonce()
+        words = [f"test={glob}", f"ktest_nonce={nonce}"]
+        if start > 1:
+            words.append(f"start={start}")
+        if cmdline:
+            words.append(cmdline)
+        extra = ["-no-reboot"] + list(qemu_extra)
+        if disk is not None:
+            img = os.path.join(logdir, f"{label}.disk")
+            disk.make(img)
+            extra += ["-drive", f"file={img},format=raw,if=ide,index=0,media=disk"]
+        log = os.path.join(logdir, f"{label}.log" if boot == 1 else f"{label}.boot{boot}.log")
+        argv = kh.qemu_argv(kernel=kernel, cmdline=" ".join(words), extra=extra)
+        checker = auth.BootChecker(key, nonce, tests[start - 1:], start)
+        con = kh.Console(argv, timeout=timeout, cap=cap, log_path=log, tail=30)
+        began = time.monotonic()
+        diag = []
+        running = start - 1  # index into tests of the test running now
+        in_tests = False
+        for line in con.lines():
+            if not in_tests and PLAN.match(line):
+                in_tests = True
+                continue
+            v = checker.check(line)
+            if v.kind == "result":
+                o = outcomes[v.name]
+                o.passed = v.ok and not o.forged
+                if o.forged:
+                    o.reason = o.forged[0]
+                elif not v.ok:
+                    o.reason = v.directive or "failed"
+                else:
+                    o.reason = v.directive
+                o.diag = diag[-DIAG_LINES:]
+                o.log = log
+                o.seconds = time.monotonic() - began
+                began = time.monotonic()
+                diag = []
+                running += 1
+                continue
+            if v.kind == "forged":
+                if running < len(tests):
+                    outcomes[tests[running]].forged.append(v.why)
+                continue
+            if in_tests:
+                diag.append(line)
+        if checker.seq == 0 and not in_tests and con.end == "exit" and con.status not in (0, 33, 35, 37):
+            pass  # QEMU itself failed: the reason below carries the tail
+        if running < len(tests):
+            o = outcomes[tests[running]]
+            o.passed = False
+            reason = _no_result_reason(con, kh.human_size(cap), timeout)
+            o.reason = o.forged[0] + "; " + reason if o.forged else reason
+            o.diag = diag[-DIAG_LINES:]
+            o.tail = list(con.tail)
+            o.log = log
+            o.seconds = time.monotonic() - began
+            start = running + 2
+        else:
+            break
+    return outcomes
+
+
+class Disk:
+    """A fresh disk image per boot: zeros of a size, or a copy of an image."""
+
+    def __init__(self, size=None, image=None):
+        self.size = size
+        self.image = image
+
+    def make(self, path):
+        if self.image:
+            with open(self.image, "rb") as src, open(path, "wb") as dst:
+                while True:
+                    b = src.read(1 << 20)
+                    if not b:
+                        break
+                    dst.write(b)
+        else:
+            with open(path, "wb") as fh:
+                fh.truncate(self.size)
