@@ -51,7 +51,7 @@ REF_STAGES  := $(foreach s,$(STAGES),$(if $(filter ref,$(stage_switch_$(s))),$(s
 REF_LIBS    := $(foreach s,$(REF_STAGES),ref/lib$(s).a)
 REF_EXCLUDE := $(foreach s,$(REF_STAGES),$($(s)_FILES))
 
-KERNEL_SRCS := $(filter-out $(REF_EXCLUDE),$(shell find kernel -name '*.c' -o -name '*.S' | sort))
+KERNEL_SRCS := $(filter-out $(REF_EXCLUDE),$(shell find kernel kshell -name '*.c' -o -name '*.S' | sort))
 KERNEL_OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(KERNEL_SRCS))
 # Reference archives are linked whole: weak references (proc_start) must pull them in.
 LINK_LIBS   := $(if $(REF_LIBS),--whole-archive $(REF_LIBS) --no-whole-archive) $(LIBGCC)

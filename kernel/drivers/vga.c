@@ -1,98 +1,187 @@
 /*
- * The VGA text screen as a boot console.  Characters are 16-bit cells
- * (attribute << 8 | character) in the frame buffer at physical 0xB8000,
- * which the direct map puts at KERNEL_VMA + 0xB8000.  The hardware cursor is
- * moved through the CRT controller's registers 14 and 15.
+ * The VGA text screen (support code; see drivers/vga.h).
+ *
+ * Characters are 16-bit cells (attribute << 8 | character) in the frame
+ * buffer at physical 0xB8000, which the direct map puts at KERNEL_VMA +
+ * 0xB8000.  The hardware cursor is moved through the CRT controller's
+ * registers 14 and 15 (cursor location high and low byte).
+ *
+ * Each screen keeps its own copy of every cell.  Drawing updates the copy
+ * and, when the screen is the visible one, the frame buffer as well, so
+ * switching screens is one copy of 4000 bytes and never loses anything.
+ * Frame-buffer writes are slow (each is a device access under an emulator),
+ * so a scroll of the visible screen rewrites the frame buffer from the copy
+ * once instead of moving it cell by cell.
  */
 #include "drivers/vga.h"
+#include "boot/interrupt.h"
 #include "io.h"
 #include "mm/mm.h"
 #include "util/kprintf.h"
 #include "util/string.h"
 
-#define VGA_ATTR 0x07 /* light grey on black */
 #define CRTC_INDEX 0x3d4
 #define CRTC_DATA 0x3d5
+#define CRTC_CURSOR_HIGH 14
+#define CRTC_CURSOR_LOW 15
 
-static volatile uint16_t *const vga_buf = (volatile uint16_t *)(KERNEL_VMA + 0xb8000);
-static int vga_row, vga_col;
+#define BLANK(attr) ((uint16_t)((attr) << 8 | ' '))
+
+static volatile uint16_t *const vga_fb = (volatile uint16_t *)(KERNEL_VMA + 0xb8000);
+
+static vga_screen_t console_screen;
+static vga_screen_t *visible;
 
 static console_t vga_console = {
 	.cn_name = "vga",
 	.cn_write = vga_write,
 };
 
-static void vga_move_cursor(void)
+static void hw_move_cursor(int row, int col)
 {
-	uint16_t pos = vga_row * VGA_COLS + vga_col;
-	outb(CRTC_INDEX, 14);
+	uint16_t pos = row * VGA_COLS + col;
+	outb(CRTC_INDEX, CRTC_CURSOR_HIGH);
 	outb(CRTC_DATA, pos >> 8);
-	outb(CRTC_INDEX, 15);
+	outb(CRTC_INDEX, CRTC_CURSOR_LOW);
 	outb(CRTC_DATA, pos & 0xff);
 }
 
-static void vga_scroll(void)
+static void hw_copy_from(const vga_screen_t *s)
 {
-	for (int i = 0; i < (VGA_ROWS - 1) * VGA_COLS; i++) {
-		vga_buf[i] = vga_buf[i + VGA_COLS];
+	for (int i = 0; i < VGA_ROWS * VGA_COLS; i++) {
+		vga_fb[i] = s->vs_cells[i];
 	}
-	for (int i = 0; i < VGA_COLS; i++) {
-		vga_buf[(VGA_ROWS - 1) * VGA_COLS + i] = VGA_ATTR << 8 | ' ';
-	}
-	vga_row = VGA_ROWS - 1;
 }
 
-static void vga_putc(char c)
+static void screen_put_cell(vga_screen_t *s, int row, int col, uint16_t cell)
+{
+	s->vs_cells[row * VGA_COLS + col] = cell;
+	if (s == visible) {
+		vga_fb[row * VGA_COLS + col] = cell;
+	}
+}
+
+static void screen_scroll(vga_screen_t *s)
+{
+	memmove(s->vs_cells, s->vs_cells + VGA_COLS,
+		(VGA_ROWS - 1) * VGA_COLS * sizeof(s->vs_cells[0]));
+	for (int i = 0; i < VGA_COLS; i++) {
+		s->vs_cells[(VGA_ROWS - 1) * VGA_COLS + i] = BLANK(s->vs_attr);
+	}
+	s->vs_row = VGA_ROWS - 1;
+	if (s == visible) {
+		hw_copy_from(s);
+	}
+}
+
+static void screen_putc(vga_screen_t *s, char c)
 {
 	switch (c) {
 	case '\n':
-		vga_col = 0;
-		vga_row++;
+		s->vs_col = 0;
+		s->vs_row++;
 		break;
 	case '\r':
-		vga_col = 0;
+		s->vs_col = 0;
 		break;
 	case '\b':
-		if (vga_col > 0) {
-			vga_col--;
+		if (s->vs_col > 0) {
+			s->vs_col--;
 		}
 		break;
 	case '\t':
-		vga_col = ALIGN_UP(vga_col + 1, 8);
+		s->vs_col = ALIGN_UP(s->vs_col + 1, 8);
 		break;
 	default:
-		vga_buf[vga_row * VGA_COLS + vga_col] = VGA_ATTR << 8 | (uint8_t)c;
-		vga_col++;
+		screen_put_cell(s, s->vs_row, s->vs_col, (uint16_t)(s->vs_attr << 8 | (uint8_t)c));
+		s->vs_col++;
 		break;
 	}
-	if (vga_col >= VGA_COLS) {
-		vga_col = 0;
-		vga_row++;
+	if (s->vs_col >= VGA_COLS) {
+		s->vs_col = 0;
+		s->vs_row++;
 	}
-	if (vga_row >= VGA_ROWS) {
-		vga_scroll();
+	if (s->vs_row >= VGA_ROWS) {
+		screen_scroll(s);
 	}
+}
+
+void vga_screen_write(vga_screen_t *s, const char *buf, size_t n)
+{
+	uint32_t flags = intr_save();
+	for (size_t i = 0; i < n; i++) {
+		screen_putc(s, buf[i]);
+	}
+	if (s == visible) {
+		hw_move_cursor(s->vs_row, s->vs_col);
+	}
+	intr_restore(flags);
+}
+
+void vga_screen_clear(vga_screen_t *s)
+{
+	uint32_t flags = intr_save();
+	for (int i = 0; i < VGA_ROWS * VGA_COLS; i++) {
+		s->vs_cells[i] = BLANK(s->vs_attr);
+	}
+	s->vs_row = s->vs_col = 0;
+	if (s == visible) {
+		hw_copy_from(s);
+		hw_move_cursor(0, 0);
+	}
+	intr_restore(flags);
+}
+
+void vga_screen_init(vga_screen_t *s)
+{
+	s->vs_attr = VGA_ATTR_DEFAULT;
+	vga_screen_clear(s);
+}
+
+void vga_screen_show(vga_screen_t *s)
+{
+	uint32_t flags = intr_save();
+	if (s != visible) {
+		visible = s;
+		hw_copy_from(s);
+	}
+	hw_move_cursor(s->vs_row, s->vs_col);
+	intr_restore(flags);
+}
+
+vga_screen_t *vga_visible_screen(void)
+{
+	return visible;
+}
+
+char vga_screen_char(const vga_screen_t *s, int row, int col)
+{
+	if (row < 0 || row >= VGA_ROWS || col < 0 || col >= VGA_COLS) {
+		return '\0';
+	}
+	return (char)(s->vs_cells[row * VGA_COLS + col] & 0xff);
+}
+
+/* The boot console. */
+
+vga_screen_t *vga_console_screen(void)
+{
+	return &console_screen;
 }
 
 void vga_write(const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		vga_putc(s[i]);
-	}
-	vga_move_cursor();
+	vga_screen_write(&console_screen, s, n);
 }
 
 void vga_clear(void)
 {
-	for (int i = 0; i < VGA_ROWS * VGA_COLS; i++) {
-		vga_buf[i] = VGA_ATTR << 8 | ' ';
-	}
-	vga_row = vga_col = 0;
-	vga_move_cursor();
+	vga_screen_clear(&console_screen);
 }
 
 void vga_init(void)
 {
-	vga_clear();
+	visible = &console_screen;
+	vga_screen_init(&console_screen);
 	console_register(&vga_console);
 }

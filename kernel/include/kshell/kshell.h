@@ -1,0 +1,83 @@
+/*
+ * The kernel shell (kshell): a read-eval-print loop on a terminal, inside
+ * the kernel.
+ *
+ * Booting without test= starts one kshell per terminal (the VGA virtual
+ * terminals and the serial port); init waits for all of them and the
+ * machine halts when the last one exits.  A line is split into words at
+ * blanks ('single' or "double" quotes keep blanks inside a word); the first
+ * word names a command.
+ *
+ * Built in:
+ *   help                       the commands and what they do
+ *   echo WORD...               prints the words
+ *   exit                       ends this shell
+ *   repeat N CMD...            runs CMD N times
+ *   parallel CMD... -- CMD...  runs each command in a process of its own
+ *                              and waits for all of them
+ *
+ * Subsystems add commands with kshell_add_command(): `ps`, `mem`, `sleep`,
+ * `halt` and `test` come with the shell; the drivers add `devices`,
+ * `lspci`, `disks` and the block commands; later stages add file commands.
+ */
+#ifndef KEEL_KSHELL_KSHELL_H
+#define KEEL_KSHELL_KSHELL_H
+
+#include "drivers/tty.h"
+#include "types.h"
+
+#define KSHELL_LINE_MAX 256
+#define KSHELL_MAX_ARGS 32
+#define KSHELL_MAX_COMMANDS 64
+
+typedef struct kshell {
+	tty_t *ks_tty;  /* where the shell reads and writes */
+	bool ks_exit;   /* set by `exit`: the loop ends after this command */
+} kshell_t;
+
+/*
+ * A command: argv[0] is its name, argv[argc] is NULL.  Returns 0 on
+ * success, a positive status or -errno on failure (the shell reports
+ * -errno by name).  Output goes through kshell_printf() to the shell's
+ * terminal; commands may sleep.
+ */
+typedef int (*kshell_cmd_func_t)(kshell_t *ks, int argc, char **argv);
+
+/*
+ * Adds command 'name' ('name' and 'help' are not copied: pass string
+ * constants).  Returns 0, -EEXIST if the name is taken, -ENOSPC when the
+ * table (KSHELL_MAX_COMMANDS) is full.  May be called before kshell_init().
+ */
+int kshell_add_command(const char *name, kshell_cmd_func_t func, const char *help);
+
+/* Adds the built-in and standard commands (once; later calls do nothing). */
+void kshell_init(void);
+
+/*
+ * Runs a shell on 'tty' until `exit`, end of file (^D on an empty line),
+ * `halt`, or a cancellation of the running thread.  Returns 0, or the
+ * -errno that made reading the terminal fail.
+ */
+int kshell_run(tty_t *tty);
+
+/* Runs one line (modified in place: it is split into words).  Returns the command's status. */
+int kshell_exec_line(kshell_t *ks, char *line);
+
+/* Runs the command argv[0].  Returns its status, or -ENOENT for no such command. */
+int kshell_exec(kshell_t *ks, int argc, char **argv);
+
+/* Formatted output to the shell's terminal (at most KSHELL_LINE_MAX * 2 bytes a call). */
+int kshell_printf(kshell_t *ks, const char *fmt, ...) __printf(2, 3);
+
+/*
+ * `halt`: asks every shell to end and every other process to exit, so that
+ * init finds them all gone and the machine halts cleanly.
+ */
+void kshell_request_halt(void);
+bool kshell_halt_requested(void);
+
+/* Command sets, added by kshell_init(). */
+void kshell_sys_commands_init(void);
+void kshell_dev_commands_init(void);
+
+#endif

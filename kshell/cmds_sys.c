@@ -1,0 +1,141 @@
+/*
+ * The kernel shell's system commands: what the process and memory
+ * subsystems and the test harness offer a person at the prompt.
+ *
+ *   ps             every process and its thread, as the process table has them
+ *   mem            free frames, kernel stacks, and every slab cache's use
+ *   sleep N[ms]    sleeps N seconds (or milliseconds); ^C cannot stop it, but
+ *                  `halt` from another terminal can (the sleep is cancellable)
+ *   halt           ends every shell and process and halts the machine
+ *   test GLOB      runs the kernel tests matching GLOB, then halts
+ *
+ * They print to the shell's terminal through kshell_printf(), never through
+ * kprintf(): a command typed on tty1 answers on tty1.
+ *
+ * `halt` is cooperative.  It raises the shell's halt flag, which ends every
+ * shell loop after its current command, and cancels every process but the
+ * caller and its ancestors (proc_kill_all()): a shell waiting for input is
+ * in a cancellable sleep in its line discipline, so it wakes up with
+ * -EINTR and exits.  Init then finds all its children gone, returns, and the
+ * idle process halts the machine with "keel: halted cleanly".
+ *
+ * `test` hands the machine to the test harness.  The harness recovers from
+ * a test that panics or hangs by resetting the machine and resuming with
+ * the same kernel command line, which cannot work for tests picked at a
+ * prompt; so `test` runs the tests, prints the summary and halts, exactly
+ * as booting with test=GLOB would (the emulator's exit status says whether
+ * they passed).
+ */
+#include "errno.h"
+#include "kshell/kshell.h"
+#include "mm/kstack.h"
+#include "mm/mm.h"
+#include "mm/page.h"
+#include "mm/slab.h"
+#include "proc/kthread.h"
+#include "proc/proc.h"
+#include "proc/sched.h"
+#include "test/ktest.h"
+#include "util/string.h"
+
+static const char *thread_state(const kthread_t *thr)
+{
+	switch (thr->kt_state) {
+	case KT_NO_STATE:
+		return "new";
+	case KT_RUN:
+		return thr == curthr ? "running" : "runnable";
+	case KT_SLEEP:
+		return "sleep";
+	case KT_SLEEP_CANCELLABLE:
+		return "sleep-c";
+	case KT_EXITED:
+		return "exited";
+	}
+	return "?";
+}
+
+static int cmd_ps(kshell_t *ks, int argc, char **argv)
+{
+	kshell_printf(ks, "%5s %5s %-7s %-24s %s\n", "PID", "PPID", "STATE", "NAME", "THREAD");
+	for (pid_t pid = 0; pid < proc_pid_max; pid++) {
+		proc_t *p = proc_lookup(pid);
+		if (p == NULL) {
+			continue;
+		}
+		char threads[64] = "";
+		for (list_link_t *l = p->p_threads.l_next; l != &p->p_threads; l = l->l_next) {
+			kthread_t *thr = container_of(l, kthread_t, kt_plink);
+			strlcat(threads, thread_state(thr), sizeof(threads));
+			if (thr->kt_cancelled) {
+				strlcat(threads, ",cancelled", sizeof(threads));
+			}
+			strlcat(threads, " ", sizeof(threads));
+		}
+		kshell_printf(ks, "%5d %5d %-7s %-24s %s\n", p->p_pid,
+			      p->p_pproc != NULL ? p->p_pproc->p_pid : -1,
+			      p->p_state == PROC_DEAD ? "zombie" : "alive", p->p_name, threads);
+	}
+	kshell_printf(ks, "%d processes, %d threads runnable\n", proc_count(), sched_runq_length());
+	return 0;
+}
+
+static int cmd_mem(kshell_t *ks, int argc, char **argv)
+{
+	size_t free_frames = page_free_count(), total = page_total_count();
+	kshell_printf(ks, "frames: %zu free of %zu (%zu KiB free), kernel stacks: %zu\n", free_frames,
+		      total, free_frames * (PAGE_SIZE / 1024), kstack_count());
+	kshell_printf(ks, "%-24s %8s %8s %6s\n", "CACHE", "OBJSIZE", "LIVE", "PAGES");
+	for (size_t i = 0; i < slab_cache_count(); i++) {
+		slab_allocator_t *c = slab_cache_at(i);
+		kshell_printf(ks, "%-24s %8zu %8zu %6zu\n", slab_cache_name(c), slab_cache_objsize(c),
+			      slab_cache_live(c), slab_cache_pages(c));
+	}
+	return 0;
+}
+
+static int cmd_sleep(kshell_t *ks, int argc, char **argv)
+{
+	char *end;
+	long n = argc == 2 ? strtol(argv[1], &end, 10) : -1;
+	bool ms = argc == 2 && strcmp(end, "ms") == 0;
+	if (argc != 2 || n < 0 || (*end != '\0' && !ms)) {
+		kshell_printf(ks, "usage: sleep SECONDS | sleep MILLISECONDSms\n");
+		return -EINVAL;
+	}
+	uint32_t msecs = ms ? (uint32_t)n : (uint32_t)n * 1000;
+	return sched_sleep_ticks(sched_ms_to_ticks(msecs));
+}
+
+static int cmd_halt(kshell_t *ks, int argc, char **argv)
+{
+	kshell_printf(ks, "halting: ending every shell and process\n");
+	kshell_request_halt();
+	proc_kill_all(0);
+	ks->ks_exit = true;
+	return 0;
+}
+
+static int cmd_test(kshell_t *ks, int argc, char **argv)
+{
+	if (argc != 2) {
+		kshell_printf(ks, "usage: test GLOB (for example: test drivers.ldisc.*)\n");
+		return -EINVAL;
+	}
+	kshell_printf(ks, "running the kernel tests '%s' (results on the console); the machine "
+			  "halts when they are done\n",
+		      argv[1]);
+	ktest_begin(argv[1]);
+	ktest_run_stage(true);
+	ktest_run_stage(false);
+	ktest_finish();
+}
+
+void kshell_sys_commands_init(void)
+{
+	kshell_add_command("ps", cmd_ps, "lists processes and their threads");
+	kshell_add_command("mem", cmd_mem, "free frames and slab caches");
+	kshell_add_command("sleep", cmd_sleep, "sleep N | sleep Nms: sleeps");
+	kshell_add_command("halt", cmd_halt, "ends every shell and halts the machine");
+	kshell_add_command("test", cmd_test, "test GLOB: runs kernel tests, then halts");
+}
