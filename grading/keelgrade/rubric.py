@@ -208,7 +208,9 @@ def rubric_path(root, stage):
 def skeleton(stage, tests, existing=None):
     """A rubric in TOML for 'tests': the existing one's groups, plus a group per
     second word for tests it lacks (1 point each, to be edited)."""
-    lines = [f'stage = "{stage}"', f'title = "{stage.upper()}"', "boot_timeout = 30",
+    title = existing.title if existing else stage.upper()
+    lines = [f'stage = "{stage}"', f'title = "{title}"',
+             f"boot_timeout = {existing.boot_timeout:g}" if existing else "boot_timeout = 30",
              'output_cap = "1M"', ""]
     have = set(existing.tests) if existing else set()
     groups = {}
