@@ -13,6 +13,22 @@
 
 include config.mk
 
+# Before building, running or testing anything, check (in a few
+# milliseconds) that the Debian packages the project needs are installed;
+# tools/deps installs the missing ones when run as root, and otherwise says
+# which command to run.  KEEL_DEPS=0 skips the check.
+ifeq ($(MAKELEVEL),0)
+ifneq ($(KEEL_DEPS),0)
+ifneq ($(filter-out clean deps,$(or $(MAKECMDGOALS),all)),)
+ifneq ($(wildcard tools/deps),)
+ifneq ($(shell tools/deps --quiet >&2; echo $$?),0)
+$(error the packages above are missing)
+endif
+endif
+endif
+endif
+endif
+
 BUILD   ?= build
 DEBUG   ?= 0
 EMU     ?= qemu
@@ -95,13 +111,15 @@ $(BUILD)/keel.elf: $(BUILD)/keel.pass1.elf $(BUILD)/obj/ksyms.o
 	@$(NM) -n $@ | awk '$$3 == "kmain"' | cmp -s - <($(NM) -n $< | awk '$$3 == "kmain"') \
 		|| { echo "error: functions moved between the two links" >&2; rm -f $@; exit 1; }
 
-$(BUILD)/keel.iso: $(BUILD)/keel.elf tools/grub.cfg
+# The ISO's GRUB menu passes CMDLINE to the kernel; $(BUILD)/cmdline changes
+# (and the ISO is remade) only when CMDLINE does.
+$(BUILD)/keel.iso: $(BUILD)/keel.elf tools/grub.cfg tools/mkiso $(BUILD)/cmdline
 	@echo "  ISO     $@"
-	@rm -rf $(BUILD)/iso && mkdir -p $(BUILD)/iso/boot/grub
-	@cp $< $(BUILD)/iso/boot/keel.elf
-	@cp tools/grub.cfg $(BUILD)/iso/boot/grub/grub.cfg
-	@grub-mkrescue -o $@ $(BUILD)/iso >$(BUILD)/grub-mkrescue.log 2>&1 \
-		|| { cat $(BUILD)/grub-mkrescue.log >&2; exit 1; }
+	@tools/mkiso $< $@ '$(CMDLINE)'
+
+$(BUILD)/cmdline: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(CMDLINE)' | cmp -s - $@ || echo '$(CMDLINE)' > $@
 
 compile_commands.json: $(KERNEL_SRCS)
 	bear --output $@ -- $(MAKE) -B $(BUILD)/keel.pass1.elf
@@ -109,7 +127,30 @@ compile_commands.json: $(KERNEL_SRCS)
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all clean
+# Running, debugging, testing and measuring: the programs are in tools/ and
+# README.md explains them.  Each checks first that the Debian packages the
+# project needs are installed (tools/deps).
+
+run: $(BUILD)/keel.iso
+	@tools/run --emu $(EMU) --build $(BUILD)
+
+debug: $(BUILD)/keel.elf
+	@tools/debug --build $(BUILD) --cmdline '$(CMDLINE)'
+
+test: all
+	@tools/test-all --build $(BUILD)
+
+test-stage: $(BUILD)/keel.elf
+	@test -n "$(STAGE)" || { echo "make test-stage: say which, e.g. STAGE=base or STAGE=procs" >&2; exit 2; }
+	@tools/ktest-run --stage '$(STAGE)' --kernel $(BUILD)/keel.elf $(if $(CMDLINE),--cmdline '$(CMDLINE)')
+
+bench: all
+	@tools/bench --build $(BUILD)
+
+deps:
+	@tools/deps
+
+.PHONY: all clean run debug test test-stage bench deps FORCE
 SHELL := /bin/bash
 
 -include $(KERNEL_OBJS:.o=.d)

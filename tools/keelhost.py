@@ -54,14 +54,16 @@ BOCHS_VGABIOS = "/usr/share/vgabios/vgabios.bin"
 BOCHS_PLUGINS = "/usr/lib/x86_64-linux-gnu/bochs/plugins"
 
 
-def qemu_argv(kernel=None, iso=None, cmdline=None, extra=(), display=False, serial="stdio",
+def qemu_argv(kernel=None, iso=None, cmdline=None, extra=(), display="none", serial="stdio",
               gdb_port=None, stopped=False):
     """A qemu-system-i386 command line.
 
     Boots 'kernel' (an ELF, through QEMU's Multiboot loader, with 'cmdline'
     as the kernel command line) or 'iso' (a CD-ROM through the BIOS and
-    GRUB).  The serial port goes to 'serial' (a QEMU chardev spec); the VGA
-    window is shown only when 'display' is true.  With 'gdb_port' QEMU's GDB
+    GRUB).  'display' is "none" (no screen; the serial port goes to
+    'serial', a QEMU chardev spec), "window" (the VGA screen in a window,
+    serial as before) or "nographic" (QEMU's -nographic: the serial port and
+    the monitor share standard input and output).  With 'gdb_port' QEMU's GDB
     stub listens there, and 'stopped' holds the CPU until GDB continues.
     """
     argv = [QEMU, "-m", MEMORY, "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
@@ -71,9 +73,12 @@ def qemu_argv(kernel=None, iso=None, cmdline=None, extra=(), display=False, seri
             argv += ["-append", cmdline]
     elif iso is not None:
         argv += ["-cdrom", iso, "-boot", "d"]
-    if not display:
-        argv += ["-display", "none"]
-    argv += ["-serial", serial, "-monitor", "none"]
+    if display == "nographic":
+        argv += ["-nographic"]
+    else:
+        if display == "none":
+            argv += ["-display", "none"]
+        argv += ["-serial", serial, "-monitor", "none"]
     if gdb_port is not None:
         argv += ["-gdb", "tcp:127.0.0.1:%d" % gdb_port]
     if stopped:
@@ -89,10 +94,13 @@ def free_port():
         return s.getsockname()[1]
 
 
-def wait_for_port(port, timeout):
-    """Waits until something listens on the loopback 'port'; True if it did."""
+def wait_for_port(port, timeout, proc=None):
+    """Waits until something listens on the loopback 'port'; True if it did.
+
+    Gives up early when 'proc', the process that should listen, has exited.
+    """
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and (proc is None or proc.poll() is None):
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
                 return True
