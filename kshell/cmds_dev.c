@@ -32,6 +32,7 @@
 #include "drivers/bytedev.h"
 #include "drivers/pci.h"
 #include "errno.h"
+#include "io.h"
 #include "kshell/kshell.h"
 #include "mm/kmalloc.h"
 #include "util/kprintf.h"
@@ -73,11 +74,13 @@ static int cmd_disks(kshell_t *ks, int argc, char **argv)
 			continue;
 		}
 		ata_channel_t *ch = d->ad_channel;
-		kshell_printf(ks, "%s: \"%s\" %u KiB, channel %d: bus master 0x%x, irq %d: "
-				  "transfers %u errors %u interrupts %u\n",
+		/* The PRD table address as the controller has it, not as the driver says. */
+		kshell_printf(ks,
+			      "%s: \"%s\" %u KiB, channel %d: bus master 0x%x, irq %d, "
+			      "prd table 0x%x: transfers %u errors %u interrupts %u\n",
 			      d->ad_bdev.bd_name, d->ad_model, d->ad_nsectors / 2, ch->ac_index,
-			      ch->ac_bm, ch->ac_irq, ch->ac_ntransfers, ch->ac_nerrors,
-			      intr_counts[IRQ_BASE + ch->ac_irq]);
+			      ch->ac_bm, ch->ac_irq, inl(ch->ac_bm + 4), ch->ac_ntransfers,
+			      ch->ac_nerrors, intr_counts[IRQ_BASE + ch->ac_irq]);
 		n++;
 	}
 	if (n == 0) {
@@ -211,8 +214,8 @@ static void bench_report(kshell_t *ks, const char *dev, const char *what, uint32
 {
 	ms = MAX(ms, 1u);
 	uint32_t tenths = (uint32_t)((uint64_t)mib * 10000 / ms);
-	kshell_printf(ks, "blkbench %s %s: %u MiB in %u ms, %u blocks a request: %u.%u MiB/s\n", dev,
-		      what, mib, ms, per_req, tenths / 10, tenths % 10);
+	kshell_printf(ks, "blkbench %s %s: %u MiB in %u ms, %u blocks a request: %u.%u MiB/s\n",
+		      dev, what, mib, ms, per_req, tenths / 10, tenths % 10);
 }
 
 static int cmd_blkbench(kshell_t *ks, int argc, char **argv)
@@ -241,11 +244,12 @@ static int cmd_blkbench(kshell_t *ks, int argc, char **argv)
 		uint32_t start = pit_ms();
 		for (uint32_t b = 0; b < total && err == 0; b += per_req) {
 			uint32_t n = MIN(per_req, total - b);
-			err = pass == 0 ? blockdev_write(bd, b, buf, n) : blockdev_read(bd, b, buf, n);
+			err = pass == 0 ? blockdev_write(bd, b, buf, n)
+					: blockdev_read(bd, b, buf, n);
 		}
 		if (err == 0) {
-			bench_report(ks, bd->bd_name, pass == 0 ? "write" : "read", nums[0], per_req,
-				     pit_ms() - start);
+			bench_report(ks, bd->bd_name, pass == 0 ? "write" : "read", nums[0],
+				     per_req, pit_ms() - start);
 		}
 	}
 	kfree(buf);
@@ -259,7 +263,8 @@ void kshell_dev_commands_init(void)
 	kshell_add_command("disks", cmd_disks, "ATA disks and their DMA counters");
 	kshell_add_command("blkdump", cmd_blkdump, "blkdump DEV BLOCK: hex of a block's start");
 	kshell_add_command("blksum", cmd_blksum, "blksum DEV START COUNT: FNV-1a of blocks");
-	kshell_add_command("blkfill", cmd_blkfill, "blkfill DEV START COUNT SEED: writes a pattern");
+	kshell_add_command("blkfill", cmd_blkfill,
+			   "blkfill DEV START COUNT SEED: writes a pattern");
 	kshell_add_command("blkbench", cmd_blkbench,
 			   "blkbench DEV MIB [BLOCKS]: disk throughput (overwrites the disk!)");
 }

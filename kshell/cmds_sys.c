@@ -83,13 +83,13 @@ static int cmd_ps(kshell_t *ks, int argc, char **argv)
 static int cmd_mem(kshell_t *ks, int argc, char **argv)
 {
 	size_t free_frames = page_free_count(), total = page_total_count();
-	kshell_printf(ks, "frames: %zu free of %zu (%zu KiB free), kernel stacks: %zu\n", free_frames,
-		      total, free_frames * (PAGE_SIZE / 1024), kstack_count());
+	kshell_printf(ks, "frames: %zu free of %zu (%zu KiB free), kernel stacks: %zu\n",
+		      free_frames, total, free_frames * (PAGE_SIZE / 1024), kstack_count());
 	kshell_printf(ks, "%-24s %8s %8s %6s\n", "CACHE", "OBJSIZE", "LIVE", "PAGES");
 	for (size_t i = 0; i < slab_cache_count(); i++) {
 		slab_allocator_t *c = slab_cache_at(i);
-		kshell_printf(ks, "%-24s %8zu %8zu %6zu\n", slab_cache_name(c), slab_cache_objsize(c),
-			      slab_cache_live(c), slab_cache_pages(c));
+		kshell_printf(ks, "%-24s %8zu %8zu %6zu\n", slab_cache_name(c),
+			      slab_cache_objsize(c), slab_cache_live(c), slab_cache_pages(c));
 	}
 	return 0;
 }
@@ -122,8 +122,9 @@ static int cmd_test(kshell_t *ks, int argc, char **argv)
 		kshell_printf(ks, "usage: test GLOB (for example: test drivers.ldisc.*)\n");
 		return -EINVAL;
 	}
-	kshell_printf(ks, "running the kernel tests '%s' (results on the console); the machine "
-			  "halts when they are done\n",
+	kshell_printf(ks,
+		      "running the kernel tests '%s' (results on the console); the machine "
+		      "halts when they are done\n",
 		      argv[1]);
 	ktest_begin(argv[1]);
 	ktest_run_stage(true);

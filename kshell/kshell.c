@@ -201,7 +201,8 @@ int kshell_run(tty_t *tty)
 		}
 		if (n < 0) {
 			if (n != -EINTR) {
-				kprintf("kshell: cannot read %s: %s\n", tty->tt_name, errno_name(n));
+				kprintf("kshell: cannot read %s: %s\n", tty->tt_name,
+					errno_name(n));
 				result = (int)n;
 			}
 			break;

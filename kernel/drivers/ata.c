@@ -56,14 +56,14 @@
 
 /* Command block registers (offsets from ac_io). */
 #define ATA_REG_DATA 0
-#define ATA_REG_ERROR 1 /* read */
+#define ATA_REG_ERROR 1    /* read */
 #define ATA_REG_FEATURES 1 /* write */
 #define ATA_REG_SECCOUNT 2
 #define ATA_REG_LBA_LOW 3
 #define ATA_REG_LBA_MID 4
 #define ATA_REG_LBA_HIGH 5
 #define ATA_REG_DRIVE 6
-#define ATA_REG_STATUS 7 /* read; reading it acknowledges the drive's interrupt */
+#define ATA_REG_STATUS 7  /* read; reading it acknowledges the drive's interrupt */
 #define ATA_REG_COMMAND 7 /* write */
 
 /* Status register bits. */
@@ -86,7 +86,7 @@
 #define ATA_CMD_IDENTIFY 0xec
 
 /* IDENTIFY DEVICE data (256 words). */
-#define ATA_ID_MODEL 27         /* words 27-46: model, two characters a word, high byte first */
+#define ATA_ID_MODEL 27 /* words 27-46: model, two characters a word, high byte first */
 #define ATA_ID_CAPABILITIES 49
 #define ATA_ID_CAP_DMA 0x0100
 #define ATA_ID_CAP_LBA 0x0200
@@ -145,8 +145,8 @@ static inline int ata_wait_not_busy(ata_channel_t *ch)
  */
 static inline int ata_select(ata_channel_t *ch, int drive, uint8_t lba_high)
 {
-	outb(ch->ac_io + ATA_REG_DRIVE, ATA_DRIVE_BASE | ATA_DRIVE_LBA |
-					 (drive ? ATA_DRIVE_SLAVE : 0) | (lba_high & 0x0f));
+	outb(ch->ac_io + ATA_REG_DRIVE,
+	     ATA_DRIVE_BASE | ATA_DRIVE_LBA | (drive ? ATA_DRIVE_SLAVE : 0) | (lba_high & 0x0f));
 	ata_delay400(ch);
 	int st = ata_wait_not_busy(ch);
 	if (st < 0 || (st & ATA_SR_DRDY) == 0) {
@@ -322,7 +322,8 @@ int ata_transfer(ata_disk_t *disk, blocknum_t block, size_t nblocks, bool write)
 
 	if ((ch->ac_bm_status & BM_STATUS_ERR) || (ch->ac_status & (ATA_SR_ERR | ATA_SR_DF))) {
 		ch->ac_nerrors++;
-		dbg(DBG_DISK, "%s: %s of %zu blocks at %u failed: status 0x%02x error 0x%02x bm 0x%02x\n",
+		dbg(DBG_DISK,
+		    "%s: %s of %zu blocks at %u failed: status 0x%02x error 0x%02x bm 0x%02x\n",
 		    disk->ad_bdev.bd_name, write ? "write" : "read", nblocks, block, ch->ac_status,
 		    inb(ch->ac_io + ATA_REG_ERROR), ch->ac_bm_status);
 		return -EIO;
@@ -404,8 +405,8 @@ static int ata_bd_write(blockdev_t *bd, blocknum_t block, const void *buf, size_
 }
 
 static const blockdev_ops_t ata_bd_ops = {
-	.read_block = ata_bd_read,
-	.write_block = ata_bd_write,
+    .read_block = ata_bd_read,
+    .write_block = ata_bd_write,
 };
 
 static void ata_intr_primary(regs_t *regs)
@@ -425,7 +426,8 @@ ata_disk_t *ata_disk(int index)
 
 ata_channel_t *ata_channel(int index)
 {
-	return index >= 0 && index < ATA_NCHANNELS && channel_ready[index] ? &channels[index] : NULL;
+	return index >= 0 && index < ATA_NCHANNELS && channel_ready[index] ? &channels[index]
+									   : NULL;
 }
 
 /* Identifies the drives of one channel; returns how many disks it has. */
@@ -480,7 +482,8 @@ void ata_init(void)
 		return;
 	}
 	pci_enable(pd, PCI_COMMAND_IO | PCI_COMMAND_BUS_MASTER);
-	dbg(DBG_DISK, "IDE controller %04x:%04x at %02x:%02x.%x, prog-if 0x%02x, bus master at 0x%x\n",
+	dbg(DBG_DISK,
+	    "IDE controller %04x:%04x at %02x:%02x.%x, prog-if 0x%02x, bus master at 0x%x\n",
 	    pd->pd_vendor, pd->pd_device, pd->pd_bus, pd->pd_slot, pd->pd_func, pd->pd_prog_if,
 	    bm_base);
 
@@ -488,7 +491,9 @@ void ata_init(void)
 		ata_channel_t *ch = &channels[c];
 		/* Prog-if bit 0 (2): the primary (secondary) channel runs in native PCI mode. */
 		if (pd->pd_prog_if & (1 << (2 * c))) {
-			kprintf("ata: channel %d is in native PCI mode, which Keel does not drive\n", c);
+			kprintf(
+			    "ata: channel %d is in native PCI mode, which Keel does not drive\n",
+			    c);
 			continue;
 		}
 		ch->ac_index = c;
@@ -507,7 +512,8 @@ void ata_init(void)
 			disk_present[2 * c] = disk_present[2 * c + 1] = false;
 			continue;
 		}
-		intr_register(IRQ_BASE + ch->ac_irq, c == 0 ? ata_intr_primary : ata_intr_secondary);
+		intr_register(IRQ_BASE + ch->ac_irq,
+			      c == 0 ? ata_intr_primary : ata_intr_secondary);
 		irq_enable(ch->ac_irq);
 		outb(ch->ac_ctrl, 0); /* nIEN off: the drives may interrupt */
 		channel_ready[c] = true;

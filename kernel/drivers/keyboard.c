@@ -53,7 +53,11 @@ uint32_t keyboard_keys;
 static kbd_state_t kbd;
 static keyboard_handler_t kbd_handler;
 
-/* Scancode set 1, US layout: the character of each key, without and with Shift. */
+/*
+ * Scancode set 1, US layout: the character of each key, without and with
+ * Shift, sixteen scancodes a row.
+ */
+/* clang-format off */
 static const char keymap[0x3a] = {
 	0,   27,  '1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '-', '=', '\b', '\t',
 	'q', 'w', 'e', 'r', 't', 'y', 'u', 'i', 'o', 'p', '[', ']', '\n', 0,  'a', 's',
@@ -67,10 +71,11 @@ static const char keymap_shift[0x3a] = {
 	'D', 'F', 'G', 'H', 'J', 'K', 'L', ':', '"', '~', 0,   '|', 'Z', 'X', 'C', 'V',
 	'B', 'N', 'M', '<', '>', '?', 0,   '*', 0,   ' ',
 };
+/* clang-format on */
 
 /* The numeric keypad (0x47..0x53) with Num Lock off is cursor keys; Keel types digits. */
 static const char keypad[0x53 - 0x47 + 1] = {
-	'7', '8', '9', '-', '4', '5', '6', '+', '1', '2', '3', '0', '.',
+    '7', '8', '9', '-', '4', '5', '6', '+', '1', '2', '3', '0', '.',
 };
 
 static unsigned current_mods(const kbd_state_t *st)
@@ -191,8 +196,8 @@ int kbd_translate(kbd_state_t *st, uint8_t scancode, unsigned *mods)
 			if (st->ks_caps && keymap[code] >= 'a' && keymap[code] <= 'z') {
 				c = shift ? keymap[code] : keymap_shift[code];
 			}
-			if ((st->ks_lctrl || st->ks_rctrl) && ((c >= 'a' && c <= 'z') ||
-							       (c >= '@' && c <= '_'))) {
+			if ((st->ks_lctrl || st->ks_rctrl) &&
+			    ((c >= 'a' && c <= 'z') || (c >= '@' && c <= '_'))) {
 				c &= 0x1f;
 			}
 			key = (uint8_t)c;

@@ -44,26 +44,26 @@ static ssize_t zero_read(bytedev_t *dev, off_t pos, void *buf, size_t count)
 }
 
 static const bytedev_ops_t null_ops = {
-	.read = null_read,
-	.write = null_write,
+    .read = null_read,
+    .write = null_write,
 };
 
 /* /dev/zero swallows writes exactly like /dev/null. */
 static const bytedev_ops_t zero_ops = {
-	.read = zero_read,
-	.write = null_write,
+    .read = zero_read,
+    .write = null_write,
 };
 
 static bytedev_t null_dev = {
-	.cd_id = DEVID_NULL,
-	.cd_name = "null",
-	.cd_ops = &null_ops,
+    .cd_id = DEVID_NULL,
+    .cd_name = "null",
+    .cd_ops = &null_ops,
 };
 
 static bytedev_t zero_dev = {
-	.cd_id = DEVID_ZERO,
-	.cd_name = "zero",
-	.cd_ops = &zero_ops,
+    .cd_id = DEVID_ZERO,
+    .cd_name = "zero",
+    .cd_ops = &zero_ops,
 };
 
 void memdevs_init(void)
@@ -73,6 +73,7 @@ void memdevs_init(void)
 		err = bytedev_register(&zero_dev);
 	}
 	if (err != 0) {
-		kprintf("memdevs: could not register /dev/null and /dev/zero: %s\n", errno_name(err));
+		kprintf("memdevs: could not register /dev/null and /dev/zero: %s\n",
+			errno_name(err));
 	}
 }

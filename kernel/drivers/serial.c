@@ -56,8 +56,8 @@ static size_t early_count;
 uint32_t serial_rx_count;
 
 static console_t serial_console = {
-	.cn_name = "serial",
-	.cn_write = serial_write,
+    .cn_name = "serial",
+    .cn_write = serial_write,
 };
 
 void serial_init(void)
@@ -75,9 +75,9 @@ void serial_init(void)
 	outb(COM1_PORT + UART_LCR, 0x80);  /* DLAB on: set the divisor */
 	outb(COM1_PORT + UART_DATA, 0x01); /* 115200 baud */
 	outb(COM1_PORT + UART_IER, 0x00);
-	outb(COM1_PORT + UART_LCR, 0x03);  /* 8 bits, no parity, one stop bit */
-	outb(COM1_PORT + UART_FCR, 0x00);  /* FIFOs off: see the top of the file */
-	outb(COM1_PORT + UART_MCR, 0x0b);  /* DTR, RTS, OUT2 (OUT2 gates the IRQ line) */
+	outb(COM1_PORT + UART_LCR, 0x03); /* 8 bits, no parity, one stop bit */
+	outb(COM1_PORT + UART_FCR, 0x00); /* FIFOs off: see the top of the file */
+	outb(COM1_PORT + UART_MCR, 0x0b); /* DTR, RTS, OUT2 (OUT2 gates the IRQ line) */
 	/* A missing UART reads as all ones. */
 	serial_present = inb(COM1_PORT + UART_LSR) != 0xff;
 	if (serial_present) {
@@ -156,8 +156,8 @@ static void serial_input_room(tty_t *tty)
 }
 
 static const tty_ops_t serial_tty_ops = {
-	.output = serial_tty_output,
-	.input_room = serial_input_room,
+    .output = serial_tty_output,
+    .input_room = serial_input_room,
 };
 
 void serial_tty_init(void)

@@ -53,8 +53,8 @@ static ssize_t tty_dev_write(bytedev_t *dev, off_t pos, const void *buf, size_t 
 }
 
 static const bytedev_ops_t tty_dev_ops = {
-	.read = tty_dev_read,
-	.write = tty_dev_write,
+    .read = tty_dev_read,
+    .write = tty_dev_write,
 };
 
 void tty_init(tty_t *tty, const char *name, const tty_ops_t *ops, void *driver)

@@ -33,8 +33,8 @@ static vga_screen_t console_screen;
 static vga_screen_t *visible;
 
 static console_t vga_console = {
-	.cn_name = "vga",
-	.cn_write = vga_write,
+    .cn_name = "vga",
+    .cn_write = vga_write,
 };
 
 static void hw_move_cursor(int row, int col)

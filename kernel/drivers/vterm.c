@@ -45,8 +45,8 @@ static void vterm_input_room(tty_t *tty)
 }
 
 static const tty_ops_t vterm_tty_ops = {
-	.output = vterm_output,
-	.input_room = vterm_input_room,
+    .output = vterm_output,
+    .input_room = vterm_input_room,
 };
 
 int vterm_switch(int index)

@@ -301,13 +301,15 @@ def test_disk_read(kernel, work, timeout):
         return f"no blksum result in the output\n{out[-1500:]}"
     if int(m.group(1), 16) != expect:
         return f"kernel read checksum 0x{m.group(1)}, the image has 0x{expect:08x}"
-    m = re.search(r"hda: .* transfers (\d+) errors (\d+) interrupts (\d+)", out)
+    m = re.search(r"hda: .* prd table 0x([0-9a-f]+): transfers (\d+) errors (\d+) "
+                  r"interrupts (\d+)", out)
     if m is None:
         return f"no DMA counters from `disks`\n{out[-1500:]}"
-    transfers, errors, interrupts = (int(g) for g in m.groups())
-    if transfers < count // 16 or interrupts < transfers or errors != 0:
-        return (f"DMA not used as expected: {transfers} transfers, {interrupts} interrupts, "
-                f"{errors} errors for {count} blocks")
+    prdt = int(m.group(1), 16)
+    transfers, errors, interrupts = (int(g) for g in m.groups()[1:])
+    if prdt == 0 or transfers < count // 16 or interrupts < transfers or errors != 0:
+        return (f"DMA not used as expected: PRD table at 0x{prdt:x}, {transfers} transfers, "
+                f"{interrupts} interrupts, {errors} errors for {count} blocks")
     return None
 
 

@@ -55,28 +55,28 @@ typedef struct ata_prd {
 #define ATA_PRD_EOT 0x8000
 
 typedef struct ata_channel {
-	int ac_index;             /* 0 primary, 1 secondary */
-	uint16_t ac_io;           /* command block base port */
-	uint16_t ac_ctrl;         /* device control / alternate status port */
-	uint16_t ac_bm;           /* this channel's bus-master registers (from BAR4) */
-	int ac_irq;               /* 14 or 15 */
-	kmutex_t ac_mutex;        /* serializes requests on the channel */
-	ata_prd_t *ac_prdt;       /* ATA_MAX_BLOCKS entries, physically contiguous */
-	void *ac_dma_buf;         /* ATA_MAX_BLOCKS * BLOCK_SIZE bytes, physically contiguous */
-	ktqueue_t ac_waitq;       /* the requesting thread waits here for the interrupt */
-	volatile bool ac_done;    /* set by the interrupt handler */
+	int ac_index;          /* 0 primary, 1 secondary */
+	uint16_t ac_io;        /* command block base port */
+	uint16_t ac_ctrl;      /* device control / alternate status port */
+	uint16_t ac_bm;        /* this channel's bus-master registers (from BAR4) */
+	int ac_irq;            /* 14 or 15 */
+	kmutex_t ac_mutex;     /* serializes requests on the channel */
+	ata_prd_t *ac_prdt;    /* ATA_MAX_BLOCKS entries, physically contiguous */
+	void *ac_dma_buf;      /* ATA_MAX_BLOCKS * BLOCK_SIZE bytes, physically contiguous */
+	ktqueue_t ac_waitq;    /* the requesting thread waits here for the interrupt */
+	volatile bool ac_done; /* set by the interrupt handler */
 	volatile uint8_t ac_bm_status; /* bus-master status the handler saw */
 	volatile uint8_t ac_status;    /* drive status the handler saw */
-	uint32_t ac_ntransfers;   /* DMA transfers completed */
-	uint32_t ac_nerrors;      /* transfers that failed */
+	uint32_t ac_ntransfers;        /* DMA transfers completed */
+	uint32_t ac_nerrors;           /* transfers that failed */
 } ata_channel_t;
 
 typedef struct ata_disk {
 	ata_channel_t *ad_channel;
-	int ad_drive;               /* 0 master, 1 slave */
-	uint32_t ad_nsectors;       /* IDENTIFY words 60-61: sectors reachable by LBA28 */
+	int ad_drive;         /* 0 master, 1 slave */
+	uint32_t ad_nsectors; /* IDENTIFY words 60-61: sectors reachable by LBA28 */
 	char ad_model[ATA_MODEL_LEN];
-	blockdev_t ad_bdev;         /* the disk as a block device; bd_nblocks = ad_nsectors / 8 */
+	blockdev_t ad_bdev; /* the disk as a block device; bd_nblocks = ad_nsectors / 8 */
 } ata_disk_t;
 
 /*

@@ -45,8 +45,8 @@ typedef struct blockdev {
 	char bd_name[DEV_NAME_LEN]; /* "hda" */
 	blocknum_t bd_nblocks;      /* the size of the device */
 	const blockdev_ops_t *bd_ops;
-	void *bd_driver;            /* the driver's own data */
-	list_link_t bd_link;        /* on the registry's list; owned by blockdev.c */
+	void *bd_driver;     /* the driver's own data */
+	list_link_t bd_link; /* on the registry's list; owned by blockdev.c */
 } blockdev_t;
 
 /*

@@ -30,8 +30,8 @@ typedef struct bytedev {
 	devid_t cd_id;              /* (cd_: Unix calls these character devices) */
 	char cd_name[DEV_NAME_LEN]; /* "null", "tty0" */
 	const bytedev_ops_t *cd_ops;
-	void *cd_driver;            /* the driver's own data */
-	list_link_t cd_link;        /* on the registry's list; owned by bytedev.c */
+	void *cd_driver;     /* the driver's own data */
+	list_link_t cd_link; /* on the registry's list; owned by bytedev.c */
 } bytedev_t;
 
 /*

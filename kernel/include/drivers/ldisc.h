@@ -63,10 +63,10 @@ typedef void (*ldisc_echo_t)(void *arg, const char *s, size_t n);
 
 typedef struct ldisc {
 	char ld_buf[LDISC_BUF_SIZE];
-	uint32_t ld_head;    /* the next byte a reader gets */
-	uint32_t ld_cooked;  /* the end of the completed lines */
-	uint32_t ld_tail;    /* the end of the line being typed */
-	ktqueue_t ld_readq;  /* a reader waiting for a completed line */
+	uint32_t ld_head;   /* the next byte a reader gets */
+	uint32_t ld_cooked; /* the end of the completed lines */
+	uint32_t ld_tail;   /* the end of the line being typed */
+	ktqueue_t ld_readq; /* a reader waiting for a completed line */
 	ldisc_echo_t ld_echo;
 	void *ld_echo_arg;
 } ldisc_t;

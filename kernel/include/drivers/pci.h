@@ -44,9 +44,9 @@ typedef struct pci_device {
 	uint8_t pd_bus, pd_slot, pd_func;
 	uint16_t pd_vendor, pd_device;
 	uint8_t pd_class, pd_subclass, pd_prog_if, pd_revision;
-	uint8_t pd_irq_line;   /* what the firmware routed the interrupt pin to */
-	uint32_t pd_bar[6];    /* the raw base address registers */
-	list_link_t pd_link;   /* on the device list; owned by pci.c */
+	uint8_t pd_irq_line; /* what the firmware routed the interrupt pin to */
+	uint32_t pd_bar[6];  /* the raw base address registers */
+	list_link_t pd_link; /* on the device list; owned by pci.c */
 } pci_device_t;
 
 /* Configuration reads and writes of the function at bus:slot.func. */

@@ -50,8 +50,8 @@ typedef struct tty {
 	kmutex_t tt_read_mutex;
 	kmutex_t tt_write_mutex;
 	const tty_ops_t *tt_ops;
-	void *tt_driver;            /* the driver's own data */
-	bytedev_t tt_dev;           /* the tty as the byte device /dev/<name> */
+	void *tt_driver;  /* the driver's own data */
+	bytedev_t tt_dev; /* the tty as the byte device /dev/<name> */
 } tty_t;
 
 #define TTY_MAX 8

@@ -31,8 +31,8 @@
 #define KSHELL_MAX_COMMANDS 64
 
 typedef struct kshell {
-	tty_t *ks_tty;  /* where the shell reads and writes */
-	bool ks_exit;   /* set by `exit`: the loop ends after this command */
+	tty_t *ks_tty; /* where the shell reads and writes */
+	bool ks_exit;  /* set by `exit`: the loop ends after this command */
 } kshell_t;
 
 /*

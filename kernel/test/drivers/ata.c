@@ -7,8 +7,8 @@
  * addresses, concurrent readers and writers, out-of-range blocks, and that
  * the transfers really are bus-master DMA completed by an interrupt.
  */
-#include "boot/interrupt.h"
 #include "drivers/ata.h"
+#include "boot/interrupt.h"
 #include "drivers/pci.h"
 #include "dtest.h"
 #include "errno.h"
@@ -86,7 +86,8 @@ KTEST_SLOW(ata_many_blocks, "drivers.ata.many_blocks", 30000)
 	int bad = 0;
 	for (blocknum_t b = AREA_MANY + n; b-- > AREA_MANY && bad < 3;) {
 		memset(buf, 0, BLOCK_SIZE);
-		if (!KT_CHECK_EQ(blockdev_read(bd, b, buf, 1), 0) || !dtest_check_pattern(buf, b, 3)) {
+		if (!KT_CHECK_EQ(blockdev_read(bd, b, buf, 1), 0) ||
+		    !dtest_check_pattern(buf, b, 3)) {
 			bad++;
 		}
 	}
@@ -111,7 +112,8 @@ KTEST(ata_multi_block, "drivers.ata.multi_block_requests")
 	memset(buf, 0, n * BLOCK_SIZE);
 	blocknum_t at = 0;
 	for (size_t p = 0; p < ARRAY_SIZE(pieces); p++) {
-		KT_CHECK_EQ(blockdev_read(bd, AREA_MULTI + at, buf + at * BLOCK_SIZE, pieces[p]), 0);
+		KT_CHECK_EQ(blockdev_read(bd, AREA_MULTI + at, buf + at * BLOCK_SIZE, pieces[p]),
+			    0);
 		at += pieces[p];
 	}
 	KT_CHECK_EQ(at, n);
@@ -203,7 +205,8 @@ static void *disk_worker(long id, void *arg)
 				bad++;
 			}
 			for (int i = 0; i < 3 && bad == 0; i++) {
-				bad += !dtest_check_pattern(buf + i * BLOCK_SIZE, base + b + i, salt);
+				bad +=
+				    !dtest_check_pattern(buf + i * BLOCK_SIZE, base + b + i, salt);
 			}
 		}
 	}
@@ -259,11 +262,13 @@ KTEST(ata_dma_used, "drivers.ata.dma_with_interrupt")
 	KT_CHECK(dtest_check_pattern(buf, AREA_DMA, 7));
 	KT_CHECK(intr_counts[IRQ_BASE + IRQ_ATA_PRIMARY] > irqs);
 	uint32_t prdt = inl(bm + 4);
-	if (KT_CHECK(prdt != 0) && KT_CHECK(prdt + 8 <= DIRECT_MAP_SIZE) && KT_CHECK(prdt % 4 == 0)) {
+	if (KT_CHECK(prdt != 0) && KT_CHECK(prdt + 8 <= DIRECT_MAP_SIZE) &&
+	    KT_CHECK(prdt % 4 == 0)) {
 		/* The first PRD names the memory the data arrived in. */
 		const ata_prd_t *prd = phys_to_virt(prdt);
 		KT_CHECK(prd->prd_addr != 0 && prd->prd_addr < DIRECT_MAP_SIZE);
-		KT_CHECK(prd->prd_addr / 65536 == (prd->prd_addr + (prd->prd_bytes ? prd->prd_bytes : 65536) - 1) / 65536);
+		KT_CHECK(prd->prd_addr / 65536 ==
+			 (prd->prd_addr + (prd->prd_bytes ? prd->prd_bytes : 65536) - 1) / 65536);
 		if (prd->prd_addr != 0 && prd->prd_addr < DIRECT_MAP_SIZE) {
 			KT_CHECK(memcmp(phys_to_virt(prd->prd_addr), buf, 64) == 0);
 		}

@@ -54,8 +54,8 @@ static void term_input_room(tty_t *tty)
 }
 
 static const tty_ops_t term_ops = {
-	.output = term_output,
-	.input_room = term_input_room,
+    .output = term_output,
+    .input_room = term_input_room,
 };
 
 void dtest_term_init(dtest_term_t *ft, const char *name)

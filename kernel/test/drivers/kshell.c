@@ -3,8 +3,8 @@
  * read back.  Built-ins (echo, repeat, parallel, exit), an unknown
  * command, and end of file ending the shell.
  */
-#include "dtest.h"
 #include "kshell/kshell.h"
+#include "dtest.h"
 #include "proc/proc.h"
 #include "test/ktest.h"
 #include "util/string.h"

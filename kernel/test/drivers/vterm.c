@@ -4,9 +4,10 @@
  * keys through vterm_key() into the active terminal's line discipline,
  * Alt+F1..F3 switching, and each terminal keeping its own screen.
  */
+#include "drivers/vterm.h"
 #include "drivers/keyboard.h"
 #include "drivers/vga.h"
-#include "drivers/vterm.h"
+#include "dtest.h"
 #include "test/ktest.h"
 #include "util/string.h"
 
@@ -23,7 +24,7 @@ static int press(kbd_state_t *st, const uint8_t *codes, size_t n, unsigned *mods
 	return key;
 }
 
-KTEST(keyboard_translate, "drivers.keyboard.translate")
+KTEST(keyboard_translate, "drivers.keyboard.scancodes_to_line")
 {
 	kbd_state_t st;
 	memset(&st, 0, sizeof(st));
@@ -69,6 +70,30 @@ KTEST(keyboard_translate, "drivers.keyboard.translate")
 	KT_CHECK_EQ(press(&st, up, 4, &mods), KEY_UP);
 	/* A key after the prefix must not be read as the plain key (0x48 is keypad 8). */
 	KT_CHECK_EQ(press(&st, up, 2, &mods), KEY_UP);
+
+	/* Scancodes, as the keyboard sends them, all the way to a line a reader gets. */
+	static dtest_term_t term;
+	dtest_term_init(&term, "ttyK");
+	static const uint8_t codes[] = {
+	    0x2a, 0x23, 0xa3, 0xaa, /* Shift+h: 'H' */
+	    0x12, 0x92, 0x26, 0xa6, /* 'e', 'l' */
+	    0x2d, 0xad,             /* 'x' */
+	    0x0e, 0x8e,             /* Backspace erases the 'x' */
+	    0x26, 0xa6, 0x18, 0x98, /* 'l', 'o' */
+	    0x2a, 0x02, 0x82, 0xaa, /* Shift+1: '!' */
+	    0x1c, 0x9c,             /* Enter */
+	};
+	memset(&st, 0, sizeof(st));
+	for (size_t i = 0; i < ARRAY_SIZE(codes); i++) {
+		int key = kbd_translate(&st, codes[i], &mods);
+		if (key != KEY_NONE && key <= 0xff) {
+			tty_receive_char(&term.ft_tty, (char)key);
+		}
+	}
+	char buf[32] = {0};
+	KT_CHECK_EQ(tty_read(&term.ft_tty, buf, sizeof(buf) - 1), 7);
+	KT_CHECK_STR(buf, "Hello!\n");
+	KT_CHECK_STR(term.ft_out, "Helx\b \blo!\n");
 }
 
 KTEST(vterm_keys_reach_tty, "drivers.vterm.keys_reach_active_tty")
@@ -85,7 +110,8 @@ KTEST(vterm_keys_reach_tty, "drivers.vterm.keys_reach_active_tty")
 	/* The echo is on terminal 2's screen, at the start of some line. */
 	vga_screen_t *s = vterm_screen(2);
 	int row = s->vs_row - 1;
-	KT_CHECK(row >= 0 && vga_screen_char(s, row, 0) == 'o' && vga_screen_char(s, row, 1) == 'k');
+	KT_CHECK(row >= 0 && vga_screen_char(s, row, 0) == 'o' &&
+		 vga_screen_char(s, row, 1) == 'k');
 	vterm_switch(was);
 }
 
@@ -106,6 +132,19 @@ KTEST(vterm_switch_screens, "drivers.vterm.alt_fn_switches_screens")
 	KT_CHECK_EQ(vterm_active(), 0);
 	KT_CHECK(vga_visible_screen() == vga_console_screen());
 	KT_CHECK_EQ(vterm_switch(VTERM_COUNT), -22);
+	/* Keys go to the terminal that is active when they are typed. */
+	vterm_key(KEY_F1 + 1, KBD_MOD_ALT);
+	vterm_key('1', 0);
+	vterm_key('\n', 0);
+	vterm_key(KEY_F1 + 2, KBD_MOD_ALT);
+	vterm_key('2', 0);
+	vterm_key('\n', 0);
+	char buf[8] = {0};
+	KT_CHECK_EQ(tty_read(vterm_tty(2), buf, sizeof(buf) - 1), 2);
+	KT_CHECK_STR(buf, "2\n");
+	memset(buf, 0, sizeof(buf));
+	KT_CHECK_EQ(tty_read(vterm_tty(1), buf, sizeof(buf) - 1), 2);
+	KT_CHECK_STR(buf, "1\n");
 	vterm_switch(was);
 }
 
