@@ -7,7 +7,13 @@
 #   make test            every test: kernel tests, boot paths, tools
 #   make test-stage STAGE=base|procs|...   one stage's kernel tests
 #   make bench           performance figures
+#   make deps            check (as root: install) the Debian packages needed
 #   make compile_commands.json   a compilation database for editors
+#
+# CMDLINE='test=base.* dbg=mm' is the kernel command line (of the ISO for
+# make run, of the -kernel boot for make debug); DISK=image.img is the disk
+# make run and make debug attach (default: $(BUILD)/disk.img, made blank).
+# README.md explains all of it.
 #
 # Stage switches live in config.mk.
 
@@ -132,10 +138,10 @@ clean:
 # project needs are installed (tools/deps).
 
 run: $(BUILD)/keel.iso
-	@tools/run --emu $(EMU) --build $(BUILD)
+	@tools/run --emu $(EMU) --build $(BUILD) $(if $(DISK),--disk '$(DISK)')
 
 debug: $(BUILD)/keel.elf
-	@tools/debug --build $(BUILD) --cmdline '$(CMDLINE)'
+	@tools/debug --build $(BUILD) --cmdline '$(CMDLINE)' $(if $(DISK),--disk '$(DISK)')
 
 test: all
 	@tools/test-all --build $(BUILD)

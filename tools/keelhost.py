@@ -490,3 +490,13 @@ class Foreground:
     @staticmethod
     def child_setup():
         signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def scratch_disk(path, mib=16):
+    """Makes 'path' a blank (sparse) disk image of 'mib' MiB unless it exists;
+    returns QEMU's arguments that attach it as the primary master (hda)."""
+    if not os.path.exists(path):
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        with open(path, "wb") as f:
+            f.truncate(mib * 1024 * 1024)
+    return ["-drive", "file=%s,format=raw,if=ide,index=0" % path]
