@@ -106,6 +106,7 @@ def run_unit(root, kernel, key, tests, glob, logdir, label, timeout, cap, cmdlin
         if cmdline:
             words.append(cmdline)
         extra = ["-no-reboot"] + list(qemu_extra)
+        img = None
         if disk is not None:
             img = os.path.join(logdir, f"{label}.disk")
             disk.make(img)
@@ -118,7 +119,13 @@ def run_unit(root, kernel, key, tests, glob, logdir, label, timeout, cap, cmdlin
         diag = []
         running = start - 1  # index into tests of the test running now
         in_tests = False
-        for line in con.lines():
+        resume = None
+        try:
+            lines = list(con.lines())
+        finally:
+            if img and os.path.exists(img):
+                os.unlink(img)
+        for line in lines:
             if not in_tests and PLAN.match(line):
                 in_tests = True
                 continue
@@ -138,15 +145,23 @@ def run_unit(root, kernel, key, tests, glob, logdir, label, timeout, cap, cmdlin
                 began = time.monotonic()
                 diag = []
                 running += 1
+                resume = None
                 continue
             if v.kind == "forged":
                 if running < len(tests):
                     outcomes[tests[running]].forged.append(v.why)
                 continue
+            m = RESUME.match(line)
+            if m:
+                resume = int(m.group(1))
             if in_tests:
                 diag.append(line)
         if checker.seq == 0 and not in_tests and con.end == "exit" and con.status not in (0, 33, 35, 37):
             pass  # QEMU itself failed: the reason below carries the tail
+        if running < len(tests) and resume == running + 1 and running > start - 1 \
+                and boot <= 2 * len(tests):
+            start = running + 1  # the harness reset the machine between two tests
+            continue
         if running < len(tests):
             o = outcomes[tests[running]]
             o.passed = False
@@ -180,3 +195,72 @@ class Disk:
         else:
             with open(path, "wb") as fh:
                 fh.truncate(self.size)
+
+
+RESULT = re.compile(r"^(ok|not ok) (\d+) - (\S+)(?: # (.*?))?(?: \[auth=\d+:[0-9a-f]+\])?$")
+# What the harness prints before it resets the machine to go on (kernel/test/ktest.c).
+RESUME = re.compile(r"^# resetting the machine to go on with test (\d+)$")
+
+
+def run_plain(root, kernel, glob, timeout=60, cap=2 * 1024 * 1024, stop=None, log=None,
+              disk=None, names=None):
+    """Runs the tests matching 'glob' without keys (for the course's own
+    checks): boots again with start=N after each boot that ends early.
+
+    Returns (results, lines): results maps each name to (ok, reason), and
+    lines is the whole console of every boot.  'stop' (a function of the
+    results and lines so far) may end the run early by returning True.
+    'names' (the kernel's test list) tells which tests to expect.
+    """
+    kh = _keelhost(root)
+    expected = sorted([n for n in (names or []) if kh.glob_match(glob, n)], key=order_key)
+    results = {}
+    lines = []
+    start = 1
+    boot = 0
+    while True:
+        boot += 1
+        words = [f"test={glob}"] + ([f"start={start}"] if start > 1 else [])
+        extra = ["-no-reboot"]
+        img = None
+        if disk is not None:
+            img = (log or "/tmp/keel-plain") + f".boot{boot}.disk"
+            disk.make(img)
+            extra += ["-drive", f"file={img},format=raw,if=ide,index=0,media=disk"]
+        argv = kh.qemu_argv(kernel=kernel, cmdline=" ".join(words), extra=extra)
+        con = kh.Console(argv, timeout=timeout, cap=cap,
+                         log_path=(f"{log}.boot{boot}.log" if log else None))
+        last = start - 1
+        resume = None
+        stopped = False
+        for line in con.lines():
+            lines.append(line)
+            m = RESULT.match(line)
+            if m:
+                results[m.group(3)] = (m.group(1) == "ok", m.group(4))
+                last = int(m.group(2))
+                resume = None
+                continue
+            m = RESUME.match(line)
+            if m:
+                resume = int(m.group(1))
+            if stop is not None and stop(results, lines):
+                con.stop("done")
+                stopped = True
+                break
+        if img:
+            os.unlink(img)
+        if stopped:
+            return results, lines
+        if expected and last < len(expected):
+            if resume == last + 1 and boot <= 2 * len(expected):
+                start = resume  # the harness reset the machine between two tests
+                continue
+            name = expected[last]
+            if name not in results:
+                results[name] = (False, "no result: " + con.describe_end())
+            start = last + 2
+            if start > len(expected):
+                return results, lines
+            continue
+        return results, lines
