@@ -22,9 +22,11 @@ Make runs with a clean environment and a time limit.
 
 import json
 import os
+import secrets
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 MAKE_TIMEOUT = 300
@@ -134,7 +136,10 @@ def stage_switches(stages, stage, earlier):
 
 
 def build_pristine(release, work, key, switches, jobs=2):
-    tree = os.path.join(work, "pristine")
+    # Under a name nobody can guess: a student file compiled later, next to
+    # it, must not be able to name the harness object (.incbin "../...").
+    hidden = tempfile.mkdtemp(prefix="p-" + secrets.token_hex(12), dir=work)
+    tree = os.path.join(hidden, "pristine")
     copy_tree(release, tree, with_build=False)
     variables = dict(switches, BUILD="build", DEBUG="0", CMDLINE="")
     ok, log, _ = run_make(tree, ["build/keel.elf"], dict(variables, KTEST_AUTH_KEY=key), jobs)

@@ -7,6 +7,7 @@ and says which tests count only when others pass:
     title = "PROCS: threads, processes, the scheduler and mutexes"
     boot_timeout = 30        # seconds of wall-clock time per QEMU boot
     output_cap = "1M"        # console bytes per boot before the grader stops it
+    disk = {size = "16M"}    # each boot's fresh disk (the default; "none" for none)
 
     [[group]]
     name = "wait"
@@ -100,7 +101,12 @@ class Rubric:
         self.boot_timeout = float(data.get("boot_timeout", DEFAULT_BOOT_TIMEOUT))
         self.output_cap = _parse_size(data.get("output_cap", DEFAULT_OUTPUT_CAP))
         self.cmdline = data.get("cmdline", "")
-        self.disk = data.get("disk")  # {"size": "16M"} for stages that need a disk
+        # Every boot gets a fresh disk as the first IDE drive, as tools/ktest-run
+        # gives one: blank of a size ({size = "16M"}, the default), a copy of an
+        # image in the release ({image = "tools/disk.img"}), or none ("none").
+        self.disk = data.get("disk", {"size": "16M"})
+        if self.disk == "none":
+            self.disk = None
         self.groups = [Group(g, i, path) for i, g in enumerate(data.get("group", []))]
         if not self.groups:
             raise RubricError(f"{path}: no [[group]]")
