@@ -1,18 +1,34 @@
 /*
- * The byte device registry (see drivers/bytedev.h).
+ * Byte devices: the registry (see drivers/bytedev.h) and the memory
+ * devices /dev/null and /dev/zero (drivers/memdevs.h).
  *
- * The same design as the block device registry (blockdev.c): a list of the
- * drivers' own bytedev_t records, linked through cd_link, with no
- * allocation and no lock (registration happens in init during boot or in a
- * test, and nothing here sleeps or runs in an interrupt handler).
+ * The registry has the same design as the block device registry
+ * (blockdev.c): a list of the drivers' own bytedev_t records, linked
+ * through cd_link, with no allocation and no lock (registration happens in
+ * init during boot or in a test, and nothing here sleeps or runs in an
+ * interrupt handler).  Ids and names are both unique.  Registered now:
+ * /dev/null and /dev/zero (below), one tty per virtual terminal (tty0,
+ * tty1, tty2) and the serial port's tty (ttyS0).  The kernel shell lists
+ * them with `devices`.
  *
- * Ids and names are both unique.  Registered now: /dev/null and /dev/zero
- * (memdevs.c), one tty per virtual terminal (tty0, tty1, tty2) and the
- * serial port's tty (ttyS0).  The kernel shell lists them with `devices`.
+ * The memory devices have no hardware behind them: each operation is a
+ * line or two that says what the device means.  They are still real byte
+ * devices, registered like the terminals, so the code that will use them
+ * (the VFS stage's special files, and later mmap of /dev/zero for anonymous
+ * memory in the VM stage) treats them like any other device.
+ *
+ *              read                          write
+ *   null       0: end of file, at once       all 'count' bytes "written"
+ *   zero       'count' zero bytes            all 'count' bytes "written"
+ *
+ * They keep no state, so they need no lock, and 'pos' does not matter:
+ * every position of /dev/zero holds a zero.
  */
 #include "drivers/bytedev.h"
+#include "drivers/memdevs.h"
 #include "errno.h"
 #include "util/debug.h"
+#include "util/kprintf.h"
 #include "util/string.h"
 
 static list_t bytedevs = LIST_INITIALIZER(bytedevs);
@@ -93,4 +109,64 @@ ssize_t bytedev_write(bytedev_t *dev, off_t pos, const void *buf, size_t count)
 {
 	KASSERT(dev != NULL && (buf != NULL || count == 0));
 	return dev->cd_ops->write(dev, pos, buf, count);
+}
+
+/* The memory devices. */
+
+static ssize_t null_read(bytedev_t *dev, off_t pos, void *buf, size_t count)
+{
+	/* BEGIN SOLUTION(drivers, null_read) -> -ENOSYS */
+	return 0;
+	/* END SOLUTION */
+}
+
+/* A write "succeeds" by reporting every byte as written. */
+static ssize_t null_write(bytedev_t *dev, off_t pos, const void *buf, size_t count)
+{
+	/* BEGIN SOLUTION(drivers, null_write) -> -ENOSYS */
+	return (ssize_t)count;
+	/* END SOLUTION */
+}
+
+static ssize_t zero_read(bytedev_t *dev, off_t pos, void *buf, size_t count)
+{
+	/* BEGIN SOLUTION(drivers, zero_read) -> -ENOSYS */
+	memset(buf, 0, count);
+	return (ssize_t)count;
+	/* END SOLUTION */
+}
+
+static const bytedev_ops_t null_ops = {
+    .read = null_read,
+    .write = null_write,
+};
+
+/* /dev/zero swallows writes exactly like /dev/null. */
+static const bytedev_ops_t zero_ops = {
+    .read = zero_read,
+    .write = null_write,
+};
+
+static bytedev_t null_dev = {
+    .cd_id = DEVID_NULL,
+    .cd_name = "null",
+    .cd_ops = &null_ops,
+};
+
+static bytedev_t zero_dev = {
+    .cd_id = DEVID_ZERO,
+    .cd_name = "zero",
+    .cd_ops = &zero_ops,
+};
+
+void memdevs_init(void)
+{
+	int err = bytedev_register(&null_dev);
+	if (err == 0) {
+		err = bytedev_register(&zero_dev);
+	}
+	if (err != 0) {
+		kprintf("memdevs: could not register /dev/null and /dev/zero: %s\n",
+			errno_name(err));
+	}
 }

@@ -1,5 +1,6 @@
 /*
- * The memory devices: byte devices with no hardware behind them.
+ * The memory devices: byte devices with no hardware behind them
+ * (implemented in kernel/drivers/bytedev.c).
  *
  *   /dev/null  (DEVID_NULL)  reads give end of file (0 bytes); writes
  *                            succeed and the bytes vanish
