@@ -19,12 +19,13 @@
  * -EINTR and exits.  Init then finds all its children gone, returns, and the
  * idle process halts the machine with "keel: halted cleanly".
  *
- * `test` hands the machine to the test harness.  The harness recovers from
- * a test that panics or hangs by resetting the machine and resuming with
- * the same kernel command line, which cannot work for tests picked at a
- * prompt; so `test` runs the tests, prints the summary and halts, exactly
- * as booting with test=GLOB would (the emulator's exit status says whether
- * they passed).
+ * `test` hands the machine to the test harness.  It ends the other shells
+ * first: the tests type on the terminals and count objects.  The harness
+ * recovers from a test that panics or hangs by resetting the machine and
+ * resuming with the same kernel command line, which cannot work for tests
+ * picked at a prompt; so `test` runs the tests, prints the summary and
+ * halts, exactly as booting with test=GLOB would (the emulator's exit
+ * status says whether they passed).
  */
 #include "errno.h"
 #include "kshell/kshell.h"
@@ -116,16 +117,42 @@ static int cmd_halt(kshell_t *ks, int argc, char **argv)
 	return 0;
 }
 
+/* Whether a process other than idle, init and the caller's own line still exists. */
+static bool others_exist(void)
+{
+	for (pid_t pid = PID_INIT + 1; pid < proc_pid_max; pid++) {
+		proc_t *p = proc_lookup(pid);
+		bool mine = false;
+		for (proc_t *q = curproc; q != NULL; q = q->p_pproc) {
+			mine = mine || q == p;
+		}
+		if (p != NULL && !mine) {
+			return true;
+		}
+	}
+	return false;
+}
+
 static int cmd_test(kshell_t *ks, int argc, char **argv)
 {
 	if (argc != 2) {
 		kshell_printf(ks, "usage: test GLOB (for example: test drivers.ldisc.*)\n");
 		return -EINVAL;
 	}
-	kshell_printf(ks,
-		      "running the kernel tests '%s' (results on the console); the machine "
-		      "halts when they are done\n",
-		      argv[1]);
+	/*
+	 * The tests use the terminals (the shells would read the lines they
+	 * type) and count objects (a shell reaped during a test would look
+	 * like a leak): end every other shell and let init reap it first.
+	 */
+	kshell_printf(ks, "ending the other shells; the machine halts after the tests\n");
+	proc_kill_all(0);
+	for (int i = 0; i < 10000 && others_exist(); i++) {
+		sched_yield();
+	}
+	if (others_exist()) {
+		kshell_printf(ks, "test: other processes do not exit; not running tests\n");
+		return -EBUSY;
+	}
 	ktest_begin(argv[1]);
 	ktest_run_stage(true);
 	ktest_run_stage(false);
