@@ -5,7 +5,7 @@
 #   make run             boot the ISO in QEMU (EMU=bochs for Bochs)
 #   make debug           boot QEMU stopped and attach GDB
 #   make test            every test: kernel tests, boot paths, tools
-#   make test-stage STAGE=base|procs|...   one stage's kernel tests
+#   make test-stage STAGE=base|procs|...   one stage's kernel tests and host tests
 #   make bench           performance figures
 #   make deps            check (as root: install) the Debian packages needed
 #   make compile_commands.json   a compilation database for editors
@@ -148,7 +148,9 @@ test: all
 
 test-stage: $(BUILD)/keel.elf
 	@test -n "$(STAGE)" || { echo "make test-stage: say which, e.g. STAGE=base or STAGE=procs" >&2; exit 2; }
-	@tools/ktest-run --stage '$(STAGE)' --kernel $(BUILD)/keel.elf $(if $(CMDLINE),--cmdline '$(CMDLINE)')
+	@status=0; tools/ktest-run --stage '$(STAGE)' --kernel $(BUILD)/keel.elf $(if $(CMDLINE),--cmdline '$(CMDLINE)') || status=1; \
+	if [ -f tools/hosttests/$(STAGE).py ]; then python3 tools/hosttests/$(STAGE).py --kernel $(BUILD)/keel.elf || status=1; fi; \
+	exit $$status
 
 bench: all
 	@tools/bench --build $(BUILD)
