@@ -29,7 +29,8 @@ $(foreach s,$(COURSE_STAGES),$(eval $(call course_ref_rule,$(s))))
 
 course_stage_arg = $(if $(STAGE),$(if $(filter $(STAGE),$(COURSE_STAGES)),$(STAGE),$(error STAGE=$(STAGE): no such stage (have: $(COURSE_STAGES)))),$(error set STAGE to one of: $(COURSE_STAGES)))
 
-ref: $(if $(STAGE),$(BUILD)/ref/lib$(course_stage_arg).a,$(foreach s,$(COURSE_STAGES),$(BUILD)/ref/lib$(s).a))
+# STAGE is checked only when ref is asked for: other targets take STAGE=base too.
+ref: $(if $(filter ref,$(MAKECMDGOALS)),$(if $(STAGE),$(BUILD)/ref/lib$(course_stage_arg).a,$(foreach s,$(COURSE_STAGES),$(BUILD)/ref/lib$(s).a)))
 
 handout:
 	@test -x handout/mkhandout || { echo "make handout: this tree is a handout, not the reference" >&2; exit 1; }
