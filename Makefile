@@ -148,9 +148,7 @@ test: all
 
 test-stage: $(BUILD)/keel.elf
 	@test -n "$(STAGE)" || { echo "make test-stage: say which, e.g. STAGE=base or STAGE=procs" >&2; exit 2; }
-	@status=0; tools/ktest-run --stage '$(STAGE)' --kernel $(BUILD)/keel.elf $(if $(CMDLINE),--cmdline '$(CMDLINE)') || status=1; \
-	if [ -f tools/hosttests/$(STAGE).py ]; then python3 tools/hosttests/$(STAGE).py --kernel $(BUILD)/keel.elf || status=1; fi; \
-	exit $$status
+	@tools/test-all --stage '$(STAGE)' --build $(BUILD) $(if $(CMDLINE),--cmdline '$(CMDLINE)')
 
 bench: all
 	@tools/bench --build $(BUILD)
