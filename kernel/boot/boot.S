@@ -68,7 +68,9 @@ _start:
     /* Jump to the higher half. */
     lea higher_half, %ecx
     jmp *%ecx
+    .size _start, . - _start
 
+    .text
 higher_half:
     movl $boot_stack_top, %esp
     xorl %ebp, %ebp             /* ends every backtrace */
@@ -81,7 +83,6 @@ higher_half:
 2:  cli
     hlt
     jmp 2b
-    .size _start, . - _start
 
     .section .bss
     .align 4096

@@ -84,6 +84,7 @@ void not_yet_implemented(const char *what, const char *file, int line)
 }
 
 /* The symbol table: ksyms_count functions sorted by address. */
+#define KSYM_MAX_FUNCTION_SIZE 0x10000
 extern const uint32_t ksyms_count;
 extern const uint32_t ksyms_addrs[];
 extern const char *const ksyms_names[];
@@ -102,6 +103,10 @@ const char *ksym_lookup(uint32_t addr, uint32_t *offset)
 		} else {
 			hi = mid;
 		}
+	}
+	/* No function is this long: addr is past the end of the last one in its region. */
+	if (addr - ksyms_addrs[lo] > KSYM_MAX_FUNCTION_SIZE) {
+		return NULL;
 	}
 	if (offset != NULL) {
 		*offset = addr - ksyms_addrs[lo];
