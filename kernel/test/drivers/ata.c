@@ -222,16 +222,16 @@ KTEST_SLOW(ata_concurrent, "drivers.ata.concurrent_readers_writers", 30000)
 	}
 	proc_t *workers[WORKERS];
 	for (long i = 0; i < WORKERS; i++) {
-		workers[i] = dtest_spawn("disk-worker", disk_worker, i, bd);
+		workers[i] = spawn("disk-worker", disk_worker, i, bd);
 		if (workers[i] == NULL) {
 			for (long j = 0; j < i; j++) {
-				dtest_reap(workers[j]->p_pid);
+				reap(workers[j]->p_pid);
 			}
 			return;
 		}
 	}
 	for (int i = 0; i < WORKERS; i++) {
-		KT_CHECK_EQ(dtest_reap(workers[i]->p_pid), 0);
+		KT_CHECK_EQ(reap(workers[i]->p_pid), 0);
 	}
 }
 

@@ -1,5 +1,5 @@
 /*
- * Helpers shared by the drivers.* tests: child processes, a pretend
+ * Helpers shared by the drivers.* tests: a pretend
  * terminal whose output a test can read, and the disk the ATA tests use.
  */
 #ifndef KEEL_TEST_DRIVERS_DTEST_H
@@ -7,23 +7,7 @@
 
 #include "drivers/blockdev.h"
 #include "drivers/tty.h"
-#include "proc/kthread.h"
-#include "proc/proc.h"
-
-/*
- * Starts a child of the running process whose thread runs func(arg1, arg2).
- * Fails the test and returns NULL if it cannot.
- */
-proc_t *dtest_spawn(const char *name, kthread_func_t func, long arg1, void *arg2);
-
-/* The one thread of a process from dtest_spawn(). */
-kthread_t *dtest_thread(proc_t *p);
-
-/* Reaps 'pid' and returns its exit status (fails the test if waitpid does not return pid). */
-int dtest_reap(pid_t pid);
-
-/* Yields n times. */
-void dtest_yield(int n);
+#include "test/spawn.h" /* spawn(), spawn_thread(), reap(), yield_n() */
 
 /* A terminal with no hardware: output is kept in ft_out, input is typed with dtest_type(). */
 #define DTEST_TERM_OUT 4096

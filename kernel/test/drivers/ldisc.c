@@ -245,17 +245,17 @@ KTEST(ldisc_read_blocks, "drivers.ldisc.read_blocks_until_line")
 	static char buf[64];
 	memset(buf, 0, sizeof(buf));
 	reader_done = false;
-	proc_t *p = dtest_spawn("reader", reader, sizeof(buf) - 1, buf);
+	proc_t *p = spawn("reader", reader, sizeof(buf) - 1, buf);
 	if (p == NULL) {
 		return;
 	}
-	dtest_yield(3);
+	yield_n(3);
 	KT_CHECK(!reader_done);
 	type("ab");
-	dtest_yield(3);
+	yield_n(3);
 	KT_CHECK(!reader_done); /* a line being typed is not readable yet */
 	type("c\n");
-	KT_CHECK_EQ(dtest_reap(p->p_pid), 4);
+	KT_CHECK_EQ(reap(p->p_pid), 4);
 	KT_CHECK(reader_done);
 	KT_CHECK_STR(buf, "abc\n");
 }
@@ -265,17 +265,17 @@ KTEST(ldisc_read_cancelled, "drivers.ldisc.read_cancelled")
 	setup();
 	static char buf[64];
 	reader_done = false;
-	proc_t *p = dtest_spawn("reader", reader, sizeof(buf) - 1, buf);
+	proc_t *p = spawn("reader", reader, sizeof(buf) - 1, buf);
 	if (p == NULL) {
 		return;
 	}
-	dtest_yield(3);
+	yield_n(3);
 	if (!KT_CHECK(!reader_done)) {
-		dtest_reap(p->p_pid);
+		reap(p->p_pid);
 		return;
 	}
 	/* The reader is asked to exit with -EINTR; its sleep must end. */
-	kthread_cancel(dtest_thread(p), (void *)-EINTR);
-	KT_CHECK_EQ(dtest_reap(p->p_pid), -EINTR);
+	kthread_cancel(spawn_thread(p), (void *)-EINTR);
+	KT_CHECK_EQ(reap(p->p_pid), -EINTR);
 	KT_CHECK_EQ(ldisc_count(&ld), 0);
 }

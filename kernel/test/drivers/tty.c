@@ -61,17 +61,17 @@ KTEST(tty_two_readers, "drivers.tty.two_readers_whole_lines")
 	dtest_term_init(&term, "ttyT");
 	static read_job_t jobs[2];
 	memset(jobs, 0, sizeof(jobs));
-	proc_t *a = dtest_spawn("reader-a", tty_reader, 0, &jobs[0]);
-	proc_t *b = dtest_spawn("reader-b", tty_reader, 0, &jobs[1]);
+	proc_t *a = spawn("reader-a", tty_reader, 0, &jobs[0]);
+	proc_t *b = spawn("reader-b", tty_reader, 0, &jobs[1]);
 	if (a == NULL || b == NULL) {
 		return;
 	}
-	dtest_yield(3);
+	yield_n(3);
 	dtest_type(&term, "first line\n");
-	dtest_yield(3);
+	yield_n(3);
 	dtest_type(&term, "second\n");
-	KT_CHECK_EQ(dtest_reap(a->p_pid), 11);
-	KT_CHECK_EQ(dtest_reap(b->p_pid), 7);
+	KT_CHECK_EQ(reap(a->p_pid), 11);
+	KT_CHECK_EQ(reap(b->p_pid), 7);
 	/* The first reader in line got the first line, whole. */
 	KT_CHECK_STR(jobs[0].rj_buf, "first line\n");
 	KT_CHECK_STR(jobs[1].rj_buf, "second\n");
@@ -83,21 +83,21 @@ KTEST(tty_read_cancel, "drivers.tty.read_cancelled")
 	static read_job_t jobs[2];
 	memset(jobs, 0, sizeof(jobs));
 	/* a waits for input holding the read mutex; b waits for the mutex. */
-	proc_t *a = dtest_spawn("reader-a", tty_reader, 0, &jobs[0]);
-	proc_t *b = dtest_spawn("reader-b", tty_reader, 0, &jobs[1]);
+	proc_t *a = spawn("reader-a", tty_reader, 0, &jobs[0]);
+	proc_t *b = spawn("reader-b", tty_reader, 0, &jobs[1]);
 	if (a == NULL || b == NULL) {
 		return;
 	}
-	dtest_yield(3);
+	yield_n(3);
 	if (!KT_CHECK(a->p_state == PROC_RUNNING && b->p_state == PROC_RUNNING)) {
-		dtest_reap(a->p_pid);
-		dtest_reap(b->p_pid);
+		reap(a->p_pid);
+		reap(b->p_pid);
 		return;
 	}
-	kthread_cancel(dtest_thread(b), (void *)-EINTR);
-	KT_CHECK_EQ(dtest_reap(b->p_pid), -EINTR);
-	kthread_cancel(dtest_thread(a), (void *)-EINTR);
-	KT_CHECK_EQ(dtest_reap(a->p_pid), -EINTR);
+	kthread_cancel(spawn_thread(b), (void *)-EINTR);
+	KT_CHECK_EQ(reap(b->p_pid), -EINTR);
+	kthread_cancel(spawn_thread(a), (void *)-EINTR);
+	KT_CHECK_EQ(reap(a->p_pid), -EINTR);
 	/* Nobody holds the mutex now: a new read works. */
 	dtest_type(&term, "after\n");
 	char buf[16] = {0};

@@ -5,7 +5,7 @@
  */
 #include "boot/pit.h"
 #include "io.h"
-#include "spawn.h"
+#include "test/spawn.h"
 #include "test/kbench.h"
 
 #define PINGPONG_ROUNDS 100000

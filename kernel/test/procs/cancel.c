@@ -6,7 +6,7 @@
  * status the cancellation gave.
  */
 #include "errno.h"
-#include "spawn.h"
+#include "test/spawn.h"
 #include "test/ktest.h"
 
 #define NSLEEPERS 5

@@ -3,7 +3,7 @@
  * at once and reaped in any order.  Every pid must be distinct while its
  * process lives, and everything must be freed (the harness's leak check).
  */
-#include "spawn.h"
+#include "test/spawn.h"
 #include "test/ktest.h"
 #include "util/bitmap.h"
 

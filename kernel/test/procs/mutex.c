@@ -6,7 +6,7 @@
  */
 #include "errno.h"
 #include "proc/kmutex.h"
-#include "spawn.h"
+#include "test/spawn.h"
 #include "test/ktest.h"
 
 #define NRACERS 6

@@ -4,7 +4,7 @@
  * once, and the buffer must never over- or underflow.
  */
 #include "proc/kmutex.h"
-#include "spawn.h"
+#include "test/spawn.h"
 #include "test/ktest.h"
 #include "util/bitmap.h"
 

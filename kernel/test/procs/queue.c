@@ -3,7 +3,7 @@
  * wakes every sleeper, waking an empty queue does nothing, and yielding
  * threads take turns in the order they became runnable.
  */
-#include "spawn.h"
+#include "test/spawn.h"
 #include "test/ktest.h"
 
 #define NSLEEPERS 5

@@ -3,7 +3,7 @@
  * sleepers wake in the order of their deadlines, not of their arrival.
  */
 #include "boot/pit.h"
-#include "spawn.h"
+#include "test/spawn.h"
 #include "test/ktest.h"
 
 KTEST(sleep_duration, "procs.sleep.duration")

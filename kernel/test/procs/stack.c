@@ -3,7 +3,7 @@
  * kernel stack.  The double-fault task must catch it and name the thread's
  * process, instead of letting it scribble over memory or reset the machine.
  */
-#include "spawn.h"
+#include "test/spawn.h"
 #include "test/ktest.h"
 
 /* Never true, but the compiler cannot know: the recursion is not "infinite" to it. */

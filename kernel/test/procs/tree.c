@@ -5,7 +5,7 @@
  * init itself, so "reparented to init" means "became our child".
  */
 #include "errno.h"
-#include "spawn.h"
+#include "test/spawn.h"
 #include "test/ktest.h"
 
 static ktqueue_t hold_q;

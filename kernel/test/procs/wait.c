@@ -5,7 +5,7 @@
  * -EINVAL for bad arguments).
  */
 #include "errno.h"
-#include "spawn.h"
+#include "test/spawn.h"
 #include "test/ktest.h"
 
 static void *exit_with(long status, void *unused)

@@ -1,5 +1,5 @@
-/* Helpers for the procs.* tests; see spawn.h. */
-#include "spawn.h"
+/* Helpers for kernel tests that start processes; see test/spawn.h. */
+#include "test/spawn.h"
 #include "test/ktest.h"
 #include "util/list.h"
 

@@ -1,9 +1,9 @@
 /*
- * Helpers shared by the procs.* tests: start a child process running a
+ * Helpers shared by the kernel tests that need processes: start a child process running a
  * function, and reap it.
  */
-#ifndef KEEL_TEST_PROCS_SPAWN_H
-#define KEEL_TEST_PROCS_SPAWN_H
+#ifndef KEEL_TEST_SPAWN_H
+#define KEEL_TEST_SPAWN_H
 
 #include "proc/kthread.h"
 #include "proc/proc.h"
