@@ -41,6 +41,7 @@ gradescope:
 	@grading/mkgradescope --stage $(course_stage_arg) --build $(BUILD)
 
 course-check:
-	@grading/selftest --build $(BUILD)-course
+	@test -x grading/selftest || { echo "make course-check: this tree is a handout, not the reference" >&2; exit 1; }
+	@grading/selftest --build $(BUILD)-course/selftest
 
 .PHONY: ref handout gradescope course-check

@@ -79,7 +79,7 @@ def test_output(s):
         lines.append("")
         lines.append("Test output:")
         lines += ["  " + l for l in o.diag[-30:]]
-    if not o.passed and o.tail:
+    if not o.passed and o.tail and not (o.diag and o.tail[-1] == o.diag[-1]):
         lines.append("")
         lines.append("Console tail:")
         lines += ["  " + l for l in o.tail[-TAIL_SHOWN:]]
@@ -152,7 +152,7 @@ def summary(info, rubric, scored):
             if o.diag:
                 w.append("   test output:")
                 w += ["     " + l for l in o.diag[-20:]]
-            if o.tail:
+            if o.tail and not (o.diag and o.tail[-1] == o.diag[-1]):
                 w.append("   console tail:")
                 w += ["     " + l for l in o.tail[-TAIL_SHOWN:]]
             if o.log:
