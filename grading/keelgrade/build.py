@@ -50,6 +50,9 @@ def clean_env():
 
 
 def run_make(tree, targets, variables, jobs=1, timeout=MAKE_TIMEOUT):
+    # KEEL_DEPS=0: the grader's machine has what a build needs (setup.sh), not
+    # necessarily every package of the project (Bochs, GDB) that make checks for.
+    variables = dict({"KEEL_DEPS": "0"}, **variables)
     cmd = ["make", "-C", tree, "--no-print-directory", f"-j{max(1, jobs)}"]
     cmd += [f"{k}={v}" for k, v in sorted(variables.items())] + list(targets)
     try:
