@@ -450,6 +450,7 @@ class Stage:
         self.files = files    # student-owned files
         self.tests = tests    # test directories (or files)
         self.doc = doc        # the handout document
+        self.rubric = variables.get(f"{name}_RUBRIC", f"grading/rubrics/{name}.toml")
         self.index = index    # position in course order
         self.variables = variables
 

@@ -204,6 +204,14 @@ def load(path):
 
 
 def rubric_path(root, stage):
+    """The stage's rubric: <stage>_RUBRIC in its manifest, else grading/rubrics/<stage>.toml."""
+    mk = os.path.join(root, "handout", "stages", stage + ".mk")
+    if os.path.exists(mk):
+        with open(mk) as fh:
+            for line in fh:
+                m = re.match(rf"^\s*{stage}_RUBRIC\s*:?=\s*(\S+)", line)
+                if m and os.path.exists(os.path.join(root, m.group(1))):
+                    return os.path.join(root, m.group(1))
     for ext in (".toml", ".json"):
         p = os.path.join(root, "grading", "rubrics", stage + ext)
         if os.path.exists(p):

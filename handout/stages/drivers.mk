@@ -5,3 +5,4 @@
 drivers_FILES  := kernel/drivers/ata.c kernel/drivers/blockdev.c kernel/drivers/bytedev.c kernel/drivers/ldisc.c kernel/drivers/tty.c
 drivers_TESTS  := kernel/test/drivers
 drivers_DOC    := handout/drivers.md
+drivers_RUBRIC := grading/rubrics/drivers.toml

@@ -4,3 +4,4 @@
 procs_FILES  := kernel/proc/kthread.c kernel/proc/proc.c kernel/proc/sched.c kernel/proc/kmutex.c
 procs_TESTS  := kernel/test/procs
 procs_DOC    := handout/procs.md
+procs_RUBRIC := grading/rubrics/procs.toml
