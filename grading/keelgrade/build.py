@@ -31,6 +31,8 @@ import time
 
 MAKE_TIMEOUT = 300
 COMPILE_TIMEOUT = 120
+STUDENT_MEMORY = 2 << 30      # address space of each process building student code
+STUDENT_FILE_SIZE = 256 << 20  # the largest file it may write
 # Undefined symbols a student file must not use, and sections it must not have.
 FORBIDDEN_PREFIXES = ("ktest_", "kbench_", "hmac_sha256", "sha256")
 FORBIDDEN_SECTIONS = (".ktests", ".kbench")
@@ -49,14 +51,23 @@ def clean_env():
     return env
 
 
-def run_make(tree, targets, variables, jobs=1, timeout=MAKE_TIMEOUT):
+def _limits():
+    """Limits for the build of student code: memory and the size of any file written
+    (an #include of /dev/zero, or an .incbin of it, must not take the machine down)."""
+    import resource
+    resource.setrlimit(resource.RLIMIT_AS, (STUDENT_MEMORY, STUDENT_MEMORY))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (STUDENT_FILE_SIZE, STUDENT_FILE_SIZE))
+
+
+def run_make(tree, targets, variables, jobs=1, timeout=MAKE_TIMEOUT, limited=False):
     # KEEL_DEPS=0: the grader's machine has what a build needs (setup.sh), not
     # necessarily every package of the project (Bochs, GDB) that make checks for.
     variables = dict({"KEEL_DEPS": "0"}, **variables)
     cmd = ["make", "-C", tree, "--no-print-directory", f"-j{max(1, jobs)}"]
     cmd += [f"{k}={v}" for k, v in sorted(variables.items())] + list(targets)
     try:
-        r = subprocess.run(cmd, capture_output=True, text=True, env=clean_env(), timeout=timeout)
+        r = subprocess.run(cmd, capture_output=True, text=True, env=clean_env(), timeout=timeout,
+                           preexec_fn=_limits if limited else None)
     except subprocess.TimeoutExpired as e:
         out = (e.stdout or b"").decode(errors="replace") if isinstance(e.stdout, bytes) else (e.stdout or "")
         return False, out + f"\nmake: stopped after its {timeout} s time limit\n", True
@@ -154,8 +165,9 @@ def build_pristine(release, work, key, switches, jobs=2):
 
 
 class Built:
-    def __init__(self, ok, log, kernel=None, problems=(), timed_out=False):
+    def __init__(self, ok, log, kernel=None, problems=(), timed_out=False, step=None):
         self.ok = ok
+        self.step = step  # where it failed: "compile" or "link"
         self.log = log
         self.kernel = kernel
         self.problems = list(problems)  # integrity problems with the student's objects
@@ -176,10 +188,11 @@ def build_submission(pristine, release, files, work, jobs=1):
             fh.write(data)
     objects = [f"build/obj/{rel}.o" for rel in sorted(files)]
     if objects:
-        ok, out, timed_out = run_make(sandbox, objects, pristine.variables, jobs, COMPILE_TIMEOUT)
+        ok, out, timed_out = run_make(sandbox, objects, pristine.variables, jobs, COMPILE_TIMEOUT,
+                                      limited=True)
         log.append(out)
         if not ok:
-            return Built(False, "".join(log), timed_out=timed_out)
+            return Built(False, "".join(log), timed_out=timed_out, step="compile")
     problems = check_objects(sandbox, sorted(files))
 
     # Step 3: link in a copy of the pristine build.
@@ -202,10 +215,10 @@ def build_submission(pristine, release, files, work, jobs=1):
                 os.utime(dst, (now, now))
     harness = os.path.join(tree, "build", "obj", "kernel", "test", "ktest.c.o")
     before = os.stat(harness).st_mtime_ns if os.path.exists(harness) else None
-    ok, out, timed_out = run_make(tree, ["build/keel.elf"], pristine.variables, jobs)
+    ok, out, timed_out = run_make(tree, ["build/keel.elf"], pristine.variables, jobs, limited=True)
     log.append(out)
     if not ok:
-        return Built(False, "".join(log), timed_out=timed_out)
+        return Built(False, "".join(log), timed_out=timed_out, step="link")
     if before is None or os.stat(harness).st_mtime_ns != before:
         problems.append("the test harness was rebuilt while linking the submission")
     return Built(True, "".join(log), os.path.join(tree, "build", "keel.elf"), problems)

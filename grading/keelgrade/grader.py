@@ -143,7 +143,9 @@ def grade(run, origin, out, name=None, git_ref=None, worktree=False, keep=False)
                 fh.write(built.log)
             if not built.ok:
                 info["build"] = ("failed: the build ran past its time limit" if built.timed_out
-                                 else "failed: the submission does not compile")
+                                 else "failed: the submission does not compile"
+                                 if built.step == "compile"
+                                 else "failed: the submission compiles but does not link")
                 info["build_log_tail"] = _error_lines(built.log)
                 blocked = "the submission does not build (see the build errors)"
             elif built.problems:
