@@ -24,9 +24,9 @@
 
 typedef struct sha256_ctx {
 	uint32_t sc_state[8];
-	uint64_t sc_length;                 /* bytes hashed so far */
+	uint64_t sc_length;                  /* bytes hashed so far */
 	uint8_t sc_block[SHA256_BLOCK_SIZE]; /* the partial block */
-	size_t sc_used;                     /* bytes in sc_block */
+	size_t sc_used;                      /* bytes in sc_block */
 } sha256_ctx_t;
 
 void sha256_init(sha256_ctx_t *c);

@@ -8,8 +8,8 @@
  * base.sha256.hmac: RFC 4231 test cases 1, 2, 3 and 6 (a key longer than
  * a block is hashed first).
  */
-#include "test/ktest.h"
 #include "util/sha256.h"
+#include "test/ktest.h"
 #include "util/string.h"
 
 static bool digest_is(const uint8_t digest[SHA256_DIGEST_SIZE], const char *hex)
@@ -88,22 +88,26 @@ KTEST(sha256_hmac, "base.sha256.hmac")
 
 	memset(key, 0x0b, 20);
 	hmac_sha256(key, 20, "Hi There", 8, mac);
-	KT_CHECK(digest_is(mac, "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"));
+	KT_CHECK(
+	    digest_is(mac, "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"));
 
 	const char *what = "what do ya want for nothing?";
 	hmac_sha256("Jefe", 4, what, strlen(what), mac);
-	KT_CHECK(digest_is(mac, "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"));
+	KT_CHECK(
+	    digest_is(mac, "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"));
 
 	uint8_t data[50];
 	memset(key, 0xaa, 20);
 	memset(data, 0xdd, sizeof(data));
 	hmac_sha256(key, 20, data, sizeof(data), mac);
-	KT_CHECK(digest_is(mac, "773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe"));
+	KT_CHECK(
+	    digest_is(mac, "773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe"));
 
 	const char *big = "Test Using Larger Than Block-Size Key - Hash Key First";
 	memset(key, 0xaa, sizeof(key));
 	hmac_sha256(key, sizeof(key), big, strlen(big), mac);
-	KT_CHECK(digest_is(mac, "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"));
+	KT_CHECK(
+	    digest_is(mac, "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"));
 
 	/* The same MAC in pieces. */
 	hmac_sha256_ctx_t h;
@@ -111,5 +115,6 @@ KTEST(sha256_hmac, "base.sha256.hmac")
 	hmac_sha256_update(&h, big, 10);
 	hmac_sha256_update(&h, big + 10, strlen(big) - 10);
 	hmac_sha256_final(&h, mac);
-	KT_CHECK(digest_is(mac, "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"));
+	KT_CHECK(
+	    digest_is(mac, "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"));
 }
