@@ -78,8 +78,21 @@ void dbg_print(uint32_t chan, const char *func, const char *fmt, ...)
 	}
 }
 
+/* Call sites that have reported already: a stub called in a loop reports once. */
+#define NYI_SITES 64
+static const char *nyi_seen[NYI_SITES];
+static int nyi_nseen;
+
 void not_yet_implemented(const char *what, const char *file, int line)
 {
+	for (int i = 0; i < nyi_nseen; i++) {
+		if (nyi_seen[i] == what) {
+			return;
+		}
+	}
+	if (nyi_nseen < NYI_SITES) {
+		nyi_seen[nyi_nseen++] = what;
+	}
 	kprintf("keel: not yet implemented: %s (%s:%d)\n", what, file, line);
 }
 
