@@ -681,3 +681,15 @@ def scan_tree_file(path, rel, stages=None):
         return []
     regions, _, _ = find_regions(text, rel, stages)
     return regions
+
+
+def open_text(text, path, select=None, stages=None):
+    """The file with the selected regions' marker lines removed and their code
+    kept (an earlier stage shipped as source).  Returns (new_text, regions)."""
+    regions, _, _ = find_regions(text, path, stages)
+    chosen = [r for r in regions if select is None or select(r)]
+    drop = set()
+    for r in chosen:
+        drop.update((r.begin_line, r.end_line))
+    lines = text.split("\n")
+    return "\n".join(l for i, l in enumerate(lines, 1) if i not in drop), chosen

@@ -3,6 +3,7 @@
 #
 #   make ref [STAGE=procs]        ref/lib<stage>.a from this tree, in $(BUILD)/ref/
 #   make handout STAGE=procs      $(BUILD)/handout/procs/ and keel-procs.tar.gz
+#                                 (EARLIER="procs=source": how earlier stages ship)
 #   make gradescope STAGE=procs   $(BUILD)/gradescope/keel-procs-autograder.zip
 #   make course-check             grading/selftest: handouts, grader, rubrics
 #
@@ -34,7 +35,7 @@ ref: $(if $(filter ref,$(MAKECMDGOALS)),$(if $(STAGE),$(BUILD)/ref/lib$(course_s
 
 handout:
 	@test -x handout/mkhandout || { echo "make handout: this tree is a handout, not the reference" >&2; exit 1; }
-	@handout/mkhandout --stage $(course_stage_arg) --build $(BUILD)
+	@handout/mkhandout --stage $(course_stage_arg) --build $(BUILD) $(foreach e,$(EARLIER),--earlier $(e))
 
 gradescope:
 	@test -x grading/mkgradescope || { echo "make gradescope: this tree is a handout, not the reference" >&2; exit 1; }

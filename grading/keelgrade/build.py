@@ -137,13 +137,16 @@ class Pristine:
         self.switches = switches
 
 
-def stage_switches(stages, stage, earlier):
+def stage_switches(stages, stage, earlier, release):
     """config.mk switches for grading 'stage': earlier stages from the
-    reference archives ("ref") or the student's files ("student")."""
+    reference archives ("ref") or the student's files ("student").  An
+    earlier stage the release ships without an archive (as source) is built
+    from the release's files."""
     sw = {}
     for s in stages:
-        if s.index < stage.index:
-            sw[s.switch] = "ref" if earlier == "ref" else "src"
+        archive = os.path.exists(os.path.join(release, "ref", f"lib{s.name}.a"))
+        if s.index < stage.index and earlier == "ref" and archive:
+            sw[s.switch] = "ref"
         else:
             sw[s.switch] = "src"
     return sw

@@ -65,7 +65,7 @@ class GradingRun:
             raise rubric_mod.RubricError(f"{rp} is the rubric of {self.rubric.stage}")
 
         self.key = auth.new_key()
-        self.switches = build.stage_switches(self.stages, self.stage, earlier)
+        self.switches = build.stage_switches(self.stages, self.stage, earlier, self.release)
         self.log("pristine build (with this run's key)")
         self.pristine = build.build_pristine(self.release, self.work, self.key, self.switches,
                                              self.make_jobs)
@@ -188,11 +188,17 @@ def grade(run, origin, out, name=None, git_ref=None, worktree=False, keep=False)
 
 
 def _earlier_text(run):
-    earlier = [s for s in run.stages if s.index < run.stage.index]
-    if not earlier:
-        return ""
-    how = "the reference archives" if run.earlier == "ref" else "the student's own files"
-    return ", ".join(s.switch for s in earlier) + " from " + how
+    parts = []
+    for s in run.stages:
+        if s.index >= run.stage.index:
+            continue
+        if run.earlier == "student":
+            parts.append(f"{s.switch} from the student's own files")
+        elif run.switches.get(s.switch) == "ref":
+            parts.append(f"{s.switch} from the reference archives")
+        else:
+            parts.append(f"{s.switch} from the release's source")
+    return "; ".join(parts)
 
 
 def _error_lines(log, n=40):
