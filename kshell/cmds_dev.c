@@ -35,6 +35,7 @@
 #include "io.h"
 #include "kshell/kshell.h"
 #include "mm/kmalloc.h"
+#include "util/hash.h"
 #include "util/kprintf.h"
 #include "util/string.h"
 
@@ -169,13 +170,7 @@ static int cmd_blksum(kshell_t *ks, int argc, char **argv)
 
 static uint32_t pattern_word(uint32_t seed, uint32_t block, uint32_t i)
 {
-	uint32_t x = seed ^ (block * 0x9e3779b1u) ^ (i * 0x85ebca77u);
-	x ^= x >> 16;
-	x *= 0x7feb352du;
-	x ^= x >> 15;
-	x *= 0x846ca68bu;
-	x ^= x >> 16;
-	return x;
+	return hash_mix32(seed ^ (block * 0x9e3779b1u) ^ (i * 0x85ebca77u));
 }
 
 static int cmd_blkfill(kshell_t *ks, int argc, char **argv)

@@ -203,20 +203,6 @@ static char auth_nonce[AUTH_NONCE_MAX + 1];
 static bool auth_on;
 static uint32_t auth_seq; /* result lines signed in this boot */
 
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9') {
-		return c - '0';
-	}
-	if (c >= 'a' && c <= 'f') {
-		return c - 'a' + 10;
-	}
-	if (c >= 'A' && c <= 'F') {
-		return c - 'A' + 10;
-	}
-	return -1;
-}
-
 /* Signing is on when this kernel has a key and the command line a nonce. */
 static void auth_setup(void)
 {
@@ -230,8 +216,8 @@ static void auth_setup(void)
 		panic("ktest: ktest_nonce must have 1 to %d characters", AUTH_NONCE_MAX);
 	}
 	for (int i = 0; i < AUTH_KEY_SIZE; i++) {
-		int hi = hex_digit(auth_key_hex[2 * i]), lo = hex_digit(auth_key_hex[2 * i + 1]);
-		if (hi < 0 || lo < 0) {
+		int hi = digit_value(auth_key_hex[2 * i]), lo = digit_value(auth_key_hex[2 * i + 1]);
+		if (hi >= 16 || lo >= 16) {
 			panic("ktest: KTEST_AUTH_KEY is not %d hex digits", 2 * AUTH_KEY_SIZE);
 		}
 		auth_key[i] = (uint8_t)(hi << 4 | lo);

@@ -31,6 +31,9 @@ size_t strlcat(char *dst, const char *src, size_t size);
 long strtol(const char *s, char **end, int base);
 unsigned long strtoul(const char *s, char **end, int base);
 
+/* The value of digit 'c' in bases up to 36 ('7' is 7, 'b' and 'B' are 11), or 99 for a non-digit. */
+int digit_value(char c);
+
 /* Shell-style glob: '*' matches any run, '?' one character; 1 on a match. */
 bool glob_match(const char *pattern, const char *s);
 

@@ -2,6 +2,7 @@
 #include "dtest.h"
 #include "io.h"
 #include "test/ktest.h"
+#include "util/hash.h"
 #include "util/list.h"
 #include "util/string.h"
 
@@ -62,16 +63,6 @@ blockdev_t *dtest_disk(blocknum_t min_blocks)
 
 static uint32_t boot_salt;
 
-static uint32_t mix(uint32_t x)
-{
-	x ^= x >> 16;
-	x *= 0x7feb352du;
-	x ^= x >> 15;
-	x *= 0x846ca68bu;
-	x ^= x >> 16;
-	return x;
-}
-
 void dtest_pattern(void *buf, blocknum_t block, uint32_t salt)
 {
 	if (boot_salt == 0) {
@@ -79,7 +70,7 @@ void dtest_pattern(void *buf, blocknum_t block, uint32_t salt)
 	}
 	uint32_t *w = buf;
 	for (uint32_t i = 0; i < BLOCK_SIZE / 4; i++) {
-		w[i] = mix(boot_salt ^ salt * 0x9e3779b1u ^ block * 0x85ebca77u ^ i * 0xc2b2ae3du);
+		w[i] = hash_mix32(boot_salt ^ salt * 0x9e3779b1u ^ block * 0x85ebca77u ^ i * 0xc2b2ae3du);
 	}
 }
 
