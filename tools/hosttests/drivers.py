@@ -44,11 +44,14 @@ import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-QEMU = os.environ.get("QEMU", "qemu-system-i386")
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+import keelhost  # noqa: E402
+
+QEMU = keelhost.QEMU
 BLOCK = 4096
 IMAGE_MIB = 16
-EXIT_OK = 33
-HALTED = "keel: halted cleanly"
+EXIT_OK = keelhost.EXIT_OK
+HALTED = keelhost.HALTED_CLEANLY
 SERIAL_PROMPT = "ttyS0> "
 
 VERBOSE = False
@@ -65,15 +68,12 @@ class Boot:
     def __init__(self, kernel, workdir, disk=None, monitor=False, cmdline=""):
         self.workdir = workdir
         self.monitor_path = os.path.join(workdir, "monitor.sock") if monitor else None
-        argv = [QEMU, "-kernel", kernel, "-m", "128M", "-display", "none",
-                "-serial", "stdio", "-no-reboot",
-                "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
-        if cmdline:
-            argv += ["-append", cmdline]
+        extra = ["-no-reboot"]
         if disk is not None:
-            argv += ["-drive", f"file={disk},format=raw,if=ide,index=0"]
+            extra += ["-drive", f"file={disk},format=raw,if=ide,index=0"]
         if self.monitor_path is not None:
-            argv += ["-monitor", f"unix:{self.monitor_path},server,nowait"]
+            extra += ["-monitor", f"unix:{self.monitor_path},server,nowait"]
+        argv = keelhost.qemu_argv(kernel=kernel, cmdline=cmdline, extra=extra)
         self.argv = argv
         self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.STDOUT)
@@ -278,6 +278,23 @@ def shell_lines(output):
     return lines
 
 
+def run_session(kernel, work, text, timeout, disk=None):
+    """Boots, sends 'text' to the serial port and waits for QEMU to exit: (status, output)."""
+    boot = Boot(kernel, work, disk=disk)
+    try:
+        boot.send(text)
+        return boot.wait_exit(timeout), boot.text()
+    finally:
+        boot.kill()
+
+
+def not_halted(status, out):
+    """None if the kernel halted cleanly, else why not (with the end of the output)."""
+    if status != EXIT_OK or HALTED not in out:
+        return f"QEMU exit status {status}, expected {EXIT_OK} and '{HALTED}'\n{out[-1500:]}"
+    return None
+
+
 # The tests.  Each returns None when it passes, or a string saying why not.
 
 def test_disk_read(kernel, work, timeout):
@@ -287,15 +304,11 @@ def test_disk_read(kernel, work, timeout):
         f.write(data)
     start, count = random.randrange(1, 3000), 64
     expect = fnv1a(data[start * BLOCK:(start + count) * BLOCK])
-    boot = Boot(kernel, work, disk=image)
-    try:
-        boot.send(f"blksum hda {start} {count}\ndisks\nhalt\n")
-        status = boot.wait_exit(timeout)
-        out = boot.text()
-    finally:
-        boot.kill()
-    if status != EXIT_OK or HALTED not in out:
-        return f"QEMU exit status {status}, expected {EXIT_OK} and '{HALTED}'\n{out[-1500:]}"
+    status, out = run_session(kernel, work, f"blksum hda {start} {count}\ndisks\nhalt\n",
+                              timeout, disk=image)
+    problem = not_halted(status, out)
+    if problem:
+        return problem
     m = re.search(rf"blksum hda {start} {count}: fnv1a 0x([0-9a-f]{{8}})", out)
     if m is None:
         return f"no blksum result in the output\n{out[-1500:]}"
@@ -319,15 +332,11 @@ def test_disk_write(kernel, work, timeout):
         f.truncate(IMAGE_MIB << 20)
     seed = random.randrange(1, 1 << 32)
     start, count = random.randrange(1, 3000), 48
-    boot = Boot(kernel, work, disk=image)
-    try:
-        boot.send(f"blkfill hda {start} {count} {seed}\nhalt\n")
-        status = boot.wait_exit(timeout)
-        out = boot.text()
-    finally:
-        boot.kill()
-    if status != EXIT_OK or HALTED not in out:
-        return f"QEMU exit status {status}, expected {EXIT_OK} and '{HALTED}'\n{out[-1500:]}"
+    status, out = run_session(kernel, work, f"blkfill hda {start} {count} {seed}\nhalt\n",
+                              timeout, disk=image)
+    problem = not_halted(status, out)
+    if problem:
+        return problem
     if f"blkfill hda {start} {count}: done" not in out:
         return f"blkfill did not report success\n{out[-1500:]}"
     with open(image, "rb") as f:
@@ -439,32 +448,19 @@ def test_serial_shell(kernel, work, timeout):
 
 def test_serial_pipe(kernel, work, timeout):
     """The whole session sent at once, before the kernel has even booted."""
-    boot = Boot(kernel, work)
-    try:
-        boot.send("echo hello\nhalt\n")
-        status = boot.wait_exit(timeout)
-        out = boot.text()
-    finally:
-        boot.kill()
+    status, out = run_session(kernel, work, "echo hello\nhalt\n", timeout)
     # The echo of the typed line reads "echo hello"; the output follows a prompt.
     if not re.search(r"(^|> )hello$", out, re.M):
         return f"no output line 'hello'\n{out[-1500:]}"
-    if status != EXIT_OK or HALTED not in out:
-        return f"exit status {status}, expected {EXIT_OK} and '{HALTED}'\n{out[-1500:]}"
-    return None
+    return not_halted(status, out)
 
 
 def test_serial_burst(kernel, work, timeout):
     """More input at once than the line discipline holds: the driver must hold it back."""
     n = 60
-    boot = Boot(kernel, work)
-    try:
-        # echo "burst"007 prints burst007, a word its own echo never contains.
-        boot.send("".join(f'echo "burst"{i:03d}\n' for i in range(n)) + "halt\n")
-        status = boot.wait_exit(timeout)
-        out = boot.text()
-    finally:
-        boot.kill()
+    # echo "burst"007 prints burst007, a word its own echo never contains.
+    commands = "".join(f'echo "burst"{i:03d}\n' for i in range(n)) + "halt\n"
+    status, out = run_session(kernel, work, commands, timeout)
     counts = [out.count(f"burst{i:03d}") for i in range(n)]
     missing = [i for i in range(n) if counts[i] == 0]
     if missing:
