@@ -128,48 +128,51 @@ def _safe_rel(name):
     return "/".join(parts)
 
 
-def _untar(path, dest):
+def _write_members(members, dest, what):
+    """Writes an archive's regular files under 'dest'.
+
+    'members' yields (name, size, open) for each regular file, where open()
+    gives a readable file object; names that would leave 'dest' are skipped,
+    and the total size is capped."""
     total = 0
-    with tarfile.open(path) as tar:
+    for name, size, open_member in members:
+        rel = _safe_rel(name)
+        if rel is None:
+            continue
+        total += size
+        if total > MAX_TOTAL:
+            raise SubmissionError("the %s unpacks to more than %d MiB" % (what, MAX_TOTAL >> 20))
+        out = os.path.join(dest, rel)
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        with open_member() as src, open(out, "wb") as fh:
+            shutil.copyfileobj(src, fh)
+
+
+def _untar(path, dest):
+    def members(tar):
         for n, m in enumerate(tar):
             if n > MAX_MEMBERS:
                 raise SubmissionError("the archive has too many files")
-            if not m.isreg():
-                continue  # directories are made as needed; links and devices are ignored
-            rel = _safe_rel(m.name)
-            if rel is None:
-                continue
-            total += m.size
-            if total > MAX_TOTAL:
-                raise SubmissionError("the archive unpacks to more than %d MiB" % (MAX_TOTAL >> 20))
-            out = os.path.join(dest, rel)
-            os.makedirs(os.path.dirname(out), exist_ok=True)
-            src = tar.extractfile(m)
-            with open(out, "wb") as fh:
-                shutil.copyfileobj(src, fh)
+            # Directories are made as needed; links and devices are ignored.
+            if m.isreg():
+                yield m.name, m.size, lambda m=m: tar.extractfile(m)
+
+    with tarfile.open(path) as tar:
+        _write_members(members(tar), dest, "archive")
 
 
 def _unzip(path, dest):
-    total = 0
-    with zipfile.ZipFile(path) as z:
+    def members(z):
         infos = z.infolist()
         if len(infos) > MAX_MEMBERS:
             raise SubmissionError("the zip file has too many files")
         for info in infos:
-            if info.is_dir():
-                continue
-            if (info.external_attr >> 16) & 0o170000 == 0o120000:
-                continue  # a symbolic link
-            rel = _safe_rel(info.filename)
-            if rel is None:
-                continue
-            total += info.file_size
-            if total > MAX_TOTAL:
-                raise SubmissionError("the zip file unpacks to more than %d MiB" % (MAX_TOTAL >> 20))
-            out = os.path.join(dest, rel)
-            os.makedirs(os.path.dirname(out), exist_ok=True)
-            with z.open(info) as src, open(out, "wb") as fh:
-                shutil.copyfileobj(src, fh)
+            is_link = (info.external_attr >> 16) & 0o170000 == 0o120000
+            if not info.is_dir() and not is_link:
+                yield info.filename, info.file_size, lambda info=info: z.open(info)
+
+    with zipfile.ZipFile(path) as z:
+        _write_members(members(z), dest, "zip file")
 
 
 def _all_files(root):
