@@ -56,6 +56,15 @@ GRUB_GAVE_UP = "Press any key to continue"
 _ANSI_RE = re.compile(r"\x1b(\[[0-9;?]*[A-Za-z]|[()][A-Za-z0-9]|[=>])")
 
 
+# What the kernel's test harness prints (kernel/test/ktest.c).
+# A result line: "ok 3 - base.slab.reuse # directive [auth=0:...]".
+RESULT_RE = re.compile(r"^(ok|not ok) (\d+) - (\S+)(?: # (.*?))?(?: \[auth=\d+:[0-9a-f]+\])?$")
+# The plan, "1..N", printed once per run.
+PLAN_RE = re.compile(r"^1\.\.(\d+)$")
+# A list=1 line: "# test <name>[ panics| times-out]".
+LIST_RE = re.compile(r"^# test (\S+)(?: (panics|times-out))?$")
+
+
 def strip_ansi(text):
     """'text' without terminal escape sequences (GRUB's menu draws with them)."""
     return _ANSI_RE.sub("", text)

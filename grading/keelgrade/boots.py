@@ -26,8 +26,6 @@ def _keelhost(root):
     return keelhost
 
 
-PLAN = re.compile(r"^1\.\.(\d+)$")
-LIST = re.compile(r"^# test (\S+)")
 DIAG_LINES = 60
 
 
@@ -55,16 +53,10 @@ def list_tests(root, kernel, timeout=30):
     kh = _keelhost(root)
     argv = kh.qemu_argv(kernel=kernel, cmdline="list=1", extra=["-no-reboot"])
     con = kh.Console(argv, timeout=timeout, cap=4 * 1024 * 1024)
-    names = [m.group(1) for m in (LIST.match(l) for l in con.lines()) if m]
+    names = [m.group(1) for m in (kh.LIST_RE.match(l) for l in con.lines()) if m]
     if not names:
         raise RuntimeError("the kernel listed no tests (%s)" % con.describe_end())
     return names
-
-
-def order_key(name):
-    """The kernel's run order (kernel/test/ktest.c): early tests, then by name."""
-    early = name.startswith("base.") or name.startswith("selftest.base.")
-    return (0 if early else 1, name.encode())
 
 
 def _no_result_reason(con, cap_text, timeout):
@@ -126,7 +118,7 @@ def run_unit(root, kernel, key, tests, glob, logdir, label, timeout, cap, cmdlin
             if img and os.path.exists(img):
                 os.unlink(img)
         for line in lines:
-            if not in_tests and PLAN.match(line):
+            if not in_tests and kh.PLAN_RE.match(line):
                 in_tests = True
                 continue
             v = checker.check(line)
@@ -197,7 +189,6 @@ class Disk:
                 fh.truncate(self.size)
 
 
-RESULT = re.compile(r"^(ok|not ok) (\d+) - (\S+)(?: # (.*?))?(?: \[auth=\d+:[0-9a-f]+\])?$")
 # What the harness prints before it resets the machine to go on (kernel/test/ktest.c).
 RESUME = re.compile(r"^# resetting the machine to go on with test (\d+)$")
 
@@ -213,7 +204,7 @@ def run_plain(root, kernel, glob, timeout=60, cap=2 * 1024 * 1024, stop=None, lo
     'names' (the kernel's test list) tells which tests to expect.
     """
     kh = _keelhost(root)
-    expected = sorted([n for n in (names or []) if kh.glob_match(glob, n)], key=order_key)
+    expected = sorted([n for n in (names or []) if kh.glob_match(glob, n)], key=kh.test_order_key)
     results = {}
     lines = []
     start = 1
@@ -235,7 +226,7 @@ def run_plain(root, kernel, glob, timeout=60, cap=2 * 1024 * 1024, stop=None, lo
         stopped = False
         for line in con.lines():
             lines.append(line)
-            m = RESULT.match(line)
+            m = kh.RESULT_RE.match(line)
             if m:
                 results[m.group(3)] = (m.group(1) == "ok", m.group(4))
                 last = int(m.group(2))

@@ -82,7 +82,7 @@ class GradingRun:
                 continue
             t_out = self.timeout or g.timeout or self.rubric.boot_timeout
             if g.boot == "together" and not tests:
-                names = sorted(names, key=boots.order_key)
+                names = sorted(names, key=boots._keelhost(self.root).test_order_key)
                 self.units.append((g.glob, names, g.name, float(t_out)))
             else:
                 for t in names:
