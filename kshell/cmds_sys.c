@@ -33,50 +33,15 @@
 #include "mm/mm.h"
 #include "mm/page.h"
 #include "mm/slab.h"
-#include "proc/kthread.h"
 #include "proc/proc.h"
 #include "proc/sched.h"
 #include "test/ktest.h"
 #include "util/string.h"
 
-static const char *thread_state(const kthread_t *thr)
-{
-	switch (thr->kt_state) {
-	case KT_NO_STATE:
-		return "new";
-	case KT_RUN:
-		return thr == curthr ? "running" : "runnable";
-	case KT_SLEEP:
-		return "sleep";
-	case KT_SLEEP_CANCELLABLE:
-		return "sleep-c";
-	case KT_EXITED:
-		return "exited";
-	}
-	return "?";
-}
-
 static int cmd_ps(kshell_t *ks, int argc, char **argv)
 {
-	kshell_printf(ks, "%5s %5s %-7s %-24s %s\n", "PID", "PPID", "STATE", "NAME", "THREAD");
-	for (pid_t pid = 0; pid < proc_pid_max; pid++) {
-		proc_t *p = proc_lookup(pid);
-		if (p == NULL) {
-			continue;
-		}
-		char threads[64] = "";
-		for (list_link_t *l = p->p_threads.l_next; l != &p->p_threads; l = l->l_next) {
-			kthread_t *thr = container_of(l, kthread_t, kt_plink);
-			strlcat(threads, thread_state(thr), sizeof(threads));
-			if (thr->kt_cancelled) {
-				strlcat(threads, ",cancelled", sizeof(threads));
-			}
-			strlcat(threads, " ", sizeof(threads));
-		}
-		kshell_printf(ks, "%5d %5d %-7s %-24s %s\n", p->p_pid,
-			      p->p_pproc != NULL ? p->p_pproc->p_pid : -1,
-			      p->p_state == PROC_DEAD ? "zombie" : "alive", p->p_name, threads);
-	}
+	printer_t pr = kshell_printer(ks);
+	proc_print_all(&pr);
 	kshell_printf(ks, "%d processes, %d threads runnable\n", proc_count(), sched_runq_length());
 	return 0;
 }
@@ -86,12 +51,8 @@ static int cmd_mem(kshell_t *ks, int argc, char **argv)
 	size_t free_frames = page_free_count(), total = page_total_count();
 	kshell_printf(ks, "frames: %zu free of %zu (%zu KiB free), kernel stacks: %zu\n",
 		      free_frames, total, free_frames * (PAGE_SIZE / 1024), kstack_count());
-	kshell_printf(ks, "%-24s %8s %8s %6s\n", "CACHE", "OBJSIZE", "LIVE", "PAGES");
-	for (size_t i = 0; i < slab_cache_count(); i++) {
-		slab_allocator_t *c = slab_cache_at(i);
-		kshell_printf(ks, "%-24s %8zu %8zu %6zu\n", slab_cache_name(c),
-			      slab_cache_objsize(c), slab_cache_live(c), slab_cache_pages(c));
-	}
+	printer_t pr = kshell_printer(ks);
+	slab_print_stats(&pr);
 	return 0;
 }
 
@@ -120,13 +81,12 @@ static int cmd_halt(kshell_t *ks, int argc, char **argv)
 /* Whether a process other than idle, init and the caller's own line still exists. */
 static bool others_exist(void)
 {
-	for (pid_t pid = PID_INIT + 1; pid < proc_pid_max; pid++) {
-		proc_t *p = proc_lookup(pid);
+	for (proc_t *p = proc_next(NULL); p != NULL; p = proc_next(p)) {
 		bool mine = false;
 		for (proc_t *q = curproc; q != NULL; q = q->p_pproc) {
 			mine = mine || q == p;
 		}
-		if (p != NULL && !mine) {
+		if (p->p_pid != PID_IDLE && p != proc_initproc && !mine) {
 			return true;
 		}
 	}

@@ -83,6 +83,17 @@ int kshell_printf(kshell_t *ks, const char *fmt, ...)
 	return written < 0 ? (int)written : n;
 }
 
+static void kshell_write(void *arg, const char *s, size_t n)
+{
+	kshell_t *ks = arg;
+	tty_write(ks->ks_tty, s, n);
+}
+
+printer_t kshell_printer(kshell_t *ks)
+{
+	return (printer_t){.pr_write = kshell_write, .pr_arg = ks};
+}
+
 void kshell_request_halt(void)
 {
 	halt_requested = true;

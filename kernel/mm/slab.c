@@ -223,14 +223,10 @@ size_t slab_cache_count(void)
 	return ncaches;
 }
 
-slab_allocator_t *slab_cache_at(size_t i)
+slab_allocator_t *slab_cache_next(const slab_allocator_t *prev)
 {
-	for (list_link_t *l = all_caches.l_next; l != &all_caches; l = l->l_next) {
-		if (i-- == 0) {
-			return container_of(l, slab_allocator_t, sc_link);
-		}
-	}
-	return NULL;
+	const list_link_t *l = prev == NULL ? all_caches.l_next : prev->sc_link.l_next;
+	return l == &all_caches ? NULL : container_of(l, slab_allocator_t, sc_link);
 }
 
 const char *slab_cache_name(const slab_allocator_t *c)
@@ -253,15 +249,14 @@ size_t slab_cache_pages(const slab_allocator_t *c)
 	return c->sc_nslabs * c->sc_slab_pages;
 }
 
-void slab_print_stats(void)
+void slab_print_stats(const printer_t *pr)
 {
-	kprintf("%-24s %8s %8s %8s\n", "cache", "objsize", "live", "pages");
+	pr_printf(pr, "%-24s %8s %8s %6s\n", "CACHE", "OBJSIZE", "LIVE", "PAGES");
 	for (list_link_t *l = all_caches.l_next; l != &all_caches; l = l->l_next) {
 		slab_allocator_t *c = container_of(l, slab_allocator_t, sc_link);
-		kprintf("%-24s %8zu %8zu %8zu\n", c->sc_name, c->sc_size, c->sc_live,
-			slab_cache_pages(c));
+		pr_printf(pr, "%-24s %8zu %8zu %6zu\n", c->sc_name, c->sc_size, c->sc_live,
+			  slab_cache_pages(c));
 	}
-	kprintf("free frames: %zu of %zu\n", page_free_count(), page_total_count());
 }
 
 void slab_init(void)

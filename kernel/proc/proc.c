@@ -54,6 +54,12 @@ proc_t *proc_lookup(pid_t pid)
 	return NULL;
 }
 
+proc_t *proc_next(const proc_t *prev)
+{
+	const list_link_t *l = prev == NULL ? proc_list.l_next : prev->p_list_link.l_next;
+	return l == &proc_list ? NULL : container_of(l, proc_t, p_list_link);
+}
+
 int proc_count(void)
 {
 	return (int)list_length(&proc_list);
@@ -253,18 +259,21 @@ static const char *thread_state_name(kthread_state_t s)
 	return s <= KT_EXITED ? names[s] : "?";
 }
 
-void proc_print_all(void)
+void proc_print_all(const printer_t *pr)
 {
-	kprintf("%5s %5s %-7s %-20s %s\n", "PID", "PPID", "STATE", "NAME", "THREADS");
+	pr_printf(pr, "%5s %5s %-7s %-20s %s\n", "PID", "PPID", "STATE", "NAME", "THREADS");
 	for (list_link_t *l = proc_list.l_next; l != &proc_list; l = l->l_next) {
 		proc_t *p = container_of(l, proc_t, p_list_link);
-		kprintf("%5d %5d %-7s %-20s", p->p_pid, p->p_pproc != NULL ? p->p_pproc->p_pid : -1,
-			p->p_state == PROC_DEAD ? "zombie" : "running", p->p_name);
+		char threads[64] = "";
 		for (list_link_t *t = p->p_threads.l_next; t != &p->p_threads; t = t->l_next) {
 			kthread_t *thr = container_of(t, kthread_t, kt_plink);
-			kprintf(" %s%s%s", thread_state_name(thr->kt_state),
-				thr->kt_cancelled ? ",cancelled" : "", thr == curthr ? ",current" : "");
+			size_t used = strlen(threads);
+			snprintf(threads + used, sizeof(threads) - used, "%s%s%s ",
+				 thread_state_name(thr->kt_state), thr->kt_cancelled ? ",cancelled" : "",
+				 thr == curthr ? ",current" : "");
 		}
-		kprintf("\n");
+		pr_printf(pr, "%5d %5d %-7s %-20s %s\n", p->p_pid,
+			  p->p_pproc != NULL ? p->p_pproc->p_pid : -1,
+			  p->p_state == PROC_DEAD ? "zombie" : "running", p->p_name, threads);
 	}
 }

@@ -337,11 +337,11 @@ void ktest_snapshot(ktest_snapshot_t *snap)
 		panic("ktest: %zu slab caches, but the leak check holds %d; raise KTEST_SNAP_CACHES", n,
 		      KTEST_SNAP_CACHES);
 	}
-	snap->ks_ncaches = n;
-	for (size_t i = 0; i < snap->ks_ncaches; i++) {
-		slab_allocator_t *c = slab_cache_at(i);
-		snap->ks_cache[i] = c;
-		snap->ks_live[i] = slab_cache_live(c);
+	snap->ks_ncaches = 0;
+	for (slab_allocator_t *c = slab_cache_next(NULL); c != NULL; c = slab_cache_next(c)) {
+		snap->ks_cache[snap->ks_ncaches] = c;
+		snap->ks_live[snap->ks_ncaches] = slab_cache_live(c);
+		snap->ks_ncaches++;
 	}
 	snap->ks_free_frames = page_free_count();
 	snap->ks_kstacks = kstack_count();

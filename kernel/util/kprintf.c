@@ -343,6 +343,24 @@ int vkprintf(const char *fmt, va_list ap)
 	return (int)cs.s.len;
 }
 
+static void console_write(void *unused, const char *s, size_t n)
+{
+	kputs_n(s, n);
+}
+
+const printer_t kprintf_printer = {.pr_write = console_write};
+
+int pr_printf(const printer_t *pr, const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	pr->pr_write(pr->pr_arg, buf, MIN((size_t)n, sizeof(buf) - 1));
+	return n;
+}
+
 int kprintf(const char *fmt, ...)
 {
 	va_list ap;

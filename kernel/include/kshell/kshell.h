@@ -25,6 +25,7 @@
 
 #include "drivers/tty.h"
 #include "types.h"
+#include "util/kprintf.h"
 
 #define KSHELL_LINE_MAX 256
 #define KSHELL_MAX_ARGS 32
@@ -68,6 +69,9 @@ int kshell_exec(kshell_t *ks, int argc, char **argv);
 
 /* Formatted output to the shell's terminal (at most KSHELL_LINE_MAX * 2 bytes a call). */
 int kshell_printf(kshell_t *ks, const char *fmt, ...) __printf(2, 3);
+
+/* A printer (util/kprintf.h) that writes to the shell's terminal, for reports like proc_print_all(). */
+printer_t kshell_printer(kshell_t *ks);
 
 /*
  * `halt`: asks every shell to end and every other process to exit, so that

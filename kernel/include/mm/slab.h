@@ -47,16 +47,20 @@ void slab_allocator_destroy(slab_allocator_t *cache);
 void *slab_obj_alloc(slab_allocator_t *cache);
 void slab_obj_free(slab_allocator_t *cache, void *obj);
 
-/* Iteration over all caches, for the leak check and `mem`. */
+/*
+ * Iteration over all caches, for the leak check and `mem`: the cache after
+ * 'prev' in creation order (the first when prev is NULL), or NULL.
+ */
 size_t slab_cache_count(void);
-slab_allocator_t *slab_cache_at(size_t i);
+slab_allocator_t *slab_cache_next(const slab_allocator_t *prev);
 const char *slab_cache_name(const slab_allocator_t *cache);
 size_t slab_cache_live(const slab_allocator_t *cache);
 size_t slab_cache_objsize(const slab_allocator_t *cache);
 size_t slab_cache_pages(const slab_allocator_t *cache);
 
 /* Prints every cache with its object size, live count and pages. */
-void slab_print_stats(void);
+struct printer;
+void slab_print_stats(const struct printer *pr);
 
 /* Called from mm_init(). */
 void slab_init(void);

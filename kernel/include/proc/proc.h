@@ -99,8 +99,15 @@ pid_t do_waitpid(pid_t pid, int *status, int options);
 /* The live or zombie process with 'pid', or NULL. */
 proc_t *proc_lookup(pid_t pid);
 
-/* Prints every process and thread (for the `ps` command and debugging). */
-void proc_print_all(void);
+/*
+ * Iteration over every process, live or zombie, in creation order: the
+ * process after 'prev' (the first when prev is NULL), or NULL.
+ */
+proc_t *proc_next(const proc_t *prev);
+
+/* Prints every process and its threads (for the `ps` command and debugging). */
+struct printer;
+void proc_print_all(const struct printer *pr);
 
 /* Support: starts the idle process, which starts init; never returns. */
 void proc_start(void) __noreturn;

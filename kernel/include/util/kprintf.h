@@ -38,6 +38,19 @@ typedef struct console {
 void console_register(console_t *cn);
 
 /*
+ * A destination for reports such as the process table or the slab caches:
+ * the consoles (kprintf_printer), or one kernel shell's terminal.  Each
+ * pr_printf() formats into a line-sized buffer and hands it to pr_write.
+ */
+typedef struct printer {
+	void (*pr_write)(void *arg, const char *s, size_t n);
+	void *pr_arg;
+} printer_t;
+
+extern const printer_t kprintf_printer;
+int pr_printf(const printer_t *pr, const char *fmt, ...) __printf(2, 3);
+
+/*
  * Every message kprintf() writes is also kept in a ring buffer (the kernel
  * log), which GDB's kdmesg command prints.
  */

@@ -112,8 +112,8 @@ KTEST(slab_grow, "base.slab.grow")
 
 static bool cache_listed(const slab_allocator_t *c)
 {
-	for (size_t i = 0; i < slab_cache_count(); i++) {
-		if (slab_cache_at(i) == c) {
+	for (slab_allocator_t *l = slab_cache_next(NULL); l != NULL; l = slab_cache_next(l)) {
+		if (l == c) {
 			return true;
 		}
 	}
