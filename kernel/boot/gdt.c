@@ -27,7 +27,6 @@ typedef struct gdt_entry {
 #define ACCESS_EXEC 0x08
 #define ACCESS_RW 0x02
 #define ACCESS_TSS 0x09 /* 32-bit available TSS */
-#define ACCESS_TSS_BUSY 0x02
 #define FLAGS_4K_32BIT 0xc0
 
 static gdt_entry_t gdt[7];
@@ -49,13 +48,6 @@ static void gdt_set(int i, uint32_t base, uint32_t limit, uint8_t access, uint8_
 static void gdt_set_tss(int i, tss_t *tss)
 {
 	gdt_set(i, (uint32_t)tss, sizeof(*tss) - 1, ACCESS_PRESENT | ACCESS_TSS, 0);
-}
-
-void tss_reload(void)
-{
-	gdt[GDT_TSS / 8].access &= ~ACCESS_TSS_BUSY;
-	gdt[GDT_DF_TSS / 8].access &= ~ACCESS_TSS_BUSY;
-	__asm__ volatile("ltr %w0" : : "r"(GDT_TSS));
 }
 
 void tss_set_kernel_stack(uint32_t esp0)

@@ -29,11 +29,6 @@ void pit_set_tick_hook(void (*hook)(void))
 	tick_hook = hook;
 }
 
-uint32_t pit_ms(void)
-{
-	return (uint32_t)((uint64_t)pit_ticks * 1000 / pit_hz);
-}
-
 void pit_init(uint32_t hz)
 {
 	uint32_t divisor = PIT_FREQ / hz;

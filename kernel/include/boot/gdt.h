@@ -32,12 +32,6 @@ void tss_set_kernel_stack(uint32_t esp0);
 /* The kernel's TSS: where the double-fault task finds the faulting state. */
 extern tss_t kernel_tss;
 
-/*
- * Makes the kernel's TSS current again after the double-fault task ran
- * (clears the busy bits so the next double fault works).
- */
-void tss_reload(void);
-
 /* The double-fault task's TSS; intr.c fills in its entry point. */
 extern tss_t df_tss;
 

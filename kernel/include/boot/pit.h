@@ -13,9 +13,6 @@ extern uint32_t pit_hz;
 /* Programs channel 0 for 'hz' interrupts a second and unmasks IRQ 0. */
 void pit_init(uint32_t hz);
 
-/* Milliseconds since pit_init(), at tick resolution. */
-uint32_t pit_ms(void);
-
 /*
  * A function called on every tick in interrupt context, after the tick
  * count is updated.  One hook; the scheduler's timed sleep uses it.
