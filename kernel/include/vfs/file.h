@@ -63,6 +63,9 @@ void fput(file_t *f);
  */
 int get_empty_fd(void);
 
+/* Support: makes the cache of open files (vfs_init() calls it). */
+void file_init(void);
+
 /* The number of open files in the whole kernel (the leak check and kfiles use it). */
 int file_count(void);
 

@@ -50,6 +50,12 @@ vfs_proc_t *vfs_proc_get(proc_t *p);
 vfs_proc_t *vfs_curproc(void);
 
 /*
+ * The running process's current directory, with no new reference (the
+ * process holds one); NULL before vfs_init().
+ */
+vnode_t *vfs_cwd(void);
+
+/*
  * The VFS state of 'p' if it has one, else NULL (nothing is made):
  * for listings (kfiles) and tests.
  */

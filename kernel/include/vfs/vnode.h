@@ -174,6 +174,9 @@ void vnode_insert(vnode_t *vn);
 void vnode_remove(vnode_t *vn);
 void vnode_free(vnode_t *vn);
 
+/* Support: makes the vnode cache (vfs_init() calls it). */
+void vnode_init(void);
+
 /* The resident vnode after 'prev' (the first when NULL), or NULL: for listings. */
 vnode_t *vnode_next(const vnode_t *prev);
 /* How many vnodes are resident. */
