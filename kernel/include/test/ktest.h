@@ -43,14 +43,14 @@
 #include "types.h"
 
 /* What a test expects to happen. */
-#define KTEST_PANICS 0x1    /* passes only if it panics with kt_expect in the message */
+#define KTEST_PANICS 0x1   /* passes only if it panics with kt_expect in the message */
 #define KTEST_TIMES_OUT 0x2 /* passes only if the harness's time limit stops it */
 
 typedef struct ktest {
 	const char *kt_name;
 	void (*kt_fn)(void);
 	uint32_t kt_flags;
-	const char *kt_expect;  /* for KTEST_PANICS: a substring of the panic message */
+	const char *kt_expect; /* for KTEST_PANICS: a substring of the panic message */
 	uint32_t kt_timeout_ms; /* 0: the default, KTEST_DEFAULT_TIMEOUT_MS */
 	const char *kt_file;
 	int kt_line;
@@ -63,11 +63,11 @@ typedef struct ktest {
  * with the function under test); 'name' is the dotted name tests are
  * selected by.
  */
-#define KTEST_DEFINE(id, name, flags, expect, timeout)                                             \
-	static void ktest_##id(void);                                                              \
-	static const ktest_t ktest_entry_##id                                                      \
-	    __attribute__((used, section(".ktests"), aligned(4))) = {                              \
-		name, ktest_##id, flags, expect, timeout, __FILE__, __LINE__};                     \
+#define KTEST_DEFINE(id, name, flags, expect, timeout)                          \
+	static void ktest_##id(void);                                          \
+	static const ktest_t ktest_entry_##id                                  \
+		__attribute__((used, section(".ktests"), aligned(4))) = {      \
+			name, ktest_##id, flags, expect, timeout, __FILE__, __LINE__}; \
 	static void ktest_##id(void)
 
 /* A test that passes when it returns with no failed check and no leak. */
@@ -75,8 +75,7 @@ typedef struct ktest {
 /* A test that passes only if it panics with 'expect' in the panic message. */
 #define KTEST_PANIC(func, name, expect) KTEST_DEFINE(func, name, KTEST_PANICS, expect, 0)
 /* A test that passes only if it is still running after timeout_ms. */
-#define KTEST_TIMEOUT(func, name, timeout_ms)                                                      \
-	KTEST_DEFINE(func, name, KTEST_TIMES_OUT, NULL, timeout_ms)
+#define KTEST_TIMEOUT(func, name, timeout_ms) KTEST_DEFINE(func, name, KTEST_TIMES_OUT, NULL, timeout_ms)
 /* A test with its own time limit. */
 #define KTEST_SLOW(func, name, timeout_ms) KTEST_DEFINE(func, name, 0, NULL, timeout_ms)
 
@@ -90,8 +89,7 @@ bool ktest_check_eq(long long a, long long b, const char *file, int line, const 
 bool ktest_check_str(const char *a, const char *b, const char *file, int line, const char *expr);
 
 #define KT_CHECK(cond) ktest_check(!!(cond), __FILE__, __LINE__, #cond)
-#define KT_CHECK_EQ(a, b)                                                                          \
-	ktest_check_eq((long long)(a), (long long)(b), __FILE__, __LINE__, #a " == " #b)
+#define KT_CHECK_EQ(a, b) ktest_check_eq((long long)(a), (long long)(b), __FILE__, __LINE__, #a " == " #b)
 #define KT_CHECK_STR(a, b) ktest_check_str((a), (b), __FILE__, __LINE__, #a " == " #b)
 
 /* Fails the running test with a message. */
