@@ -31,7 +31,10 @@ $(S5TOOLS_BINS):
 
 S5DISK_TREE := $(shell find tools/s5fs/disk -type f 2>/dev/null)
 
-$(BUILD)/disk.img: $(BUILD)/tools/mkfs.s5fs tools/s5fs/disk.manifest $(S5DISK_TREE)
+# Remade when its tree, its manifest or the format changes, not each time
+# mkfs.s5fs is relinked: what the kernel wrote to it survives until then.
+$(BUILD)/disk.img: tools/s5fs/disk.manifest $(S5DISK_TREE) kernel/include/fs/s5fs_format.h \
+		   | $(BUILD)/tools/mkfs.s5fs
 	@echo "  MKFS    $@"
 	@$(BUILD)/tools/mkfs.s5fs -q -s 16M -d tools/s5fs/disk -m tools/s5fs/disk.manifest $@
 
