@@ -8,6 +8,9 @@ The tools are taken from BUILD/tools/ (made with `make s5tools` first when
 missing; BUILD defaults to the directory of --kernel).  Checks:
 
   help            each tool's --help exits 0 and describes it
+  header          kernel/include/fs/s5fs_format.h compiles for the kernel (-m32
+                  -ffreestanding) and for the host (-std=c11 -pedantic), with its
+                  static asserts on the layouts' sizes
   empty_clean     a new empty image is clean (fsck exit status 0), its root has
                   "." and ".." and link count 2
   roundtrip       a host tree (sparse files, a file through the indirect block,
@@ -309,6 +312,21 @@ def check_refusal(tools, work, name, size, content, want):
         return False, "status %s, stderr %r (expected 1 and %r)" % (st, err, want)
     if os.path.exists(image):
         return False, "an image was written anyway"
+    return True, ""
+
+
+def check_header(work):
+    src = os.path.join(work, "header.c")
+    with open(src, "w") as f:
+        f.write('#include "fs/s5fs_format.h"\n'
+                'unsigned s5_test(const s5_super_t *sb) { return s5_data_start(sb); }\n')
+    inc = os.path.join(ROOT, "kernel", "include")
+    for flags in (["-m32", "-std=gnu11", "-ffreestanding", "-I", inc],
+                  ["-std=c11", "-pedantic", "-iquote", inc]):
+        p = subprocess.run(["gcc", "-Wall", "-Wextra", "-Werror", "-c", src, "-o",
+                            os.path.join(work, "header.o")] + flags, capture_output=True)
+        if p.returncode != 0:
+            return False, "%s:\n%s" % (" ".join(flags), p.stderr.decode()[-1500:])
     return True, ""
 
 
@@ -701,6 +719,7 @@ def main():
                            ("s5dbg", "usage: s5dbg")):
             st, out, _ = tools.run(tool, "--help")
             report("help." + tool, (st == 0 and out.startswith(word), "status %s: %s" % (st, out[:200])))
+        report("header", attempt(check_header, work))
         empty = os.path.join(work, "empty.img")
 
         def empty_clean():
