@@ -364,6 +364,11 @@ def c_ninodes(img):
     return "superblock: inode count 100 is not a multiple of 32 that fits in 2048 blocks"
 
 
+def c_nblocks_small(img):
+    img.sb("nblocks", 2)
+    return "superblock: block count 2, too small for a file system"
+
+
 def c_nfree_blocks(img):
     n = img.sb("nfree_blocks")
     img.sb("nfree_blocks", n + 3)
@@ -379,6 +384,17 @@ def c_nfree_inodes(img):
 def c_group_count(img):
     img.sb("count", 1500)
     return "superblock: free group holds 1500 entries, more than 1000"
+
+
+def c_block_group_count(img):
+    nxt = img.sb("next")
+    img.u32(nxt * BS, 1001)
+    return "block %d: free group holds 1001 entries, more than 1000" % nxt
+
+
+def c_group_outside(img):
+    img.sb("next", 2)
+    return "block 2: on the free list (a group) but outside the data area"
 
 
 def c_free_outside(img):
@@ -409,6 +425,12 @@ def c_used_twice(img):
     blk = img.inode(a)["direct"][0]
     img.set_direct(b, 0, blk)
     return "block %d: used by inode %d and inode %d" % (blk, min(a, b), max(a, b))
+
+
+def c_used_twice_same(img):
+    ino = img.lookup("/d/f")
+    img.set_direct(ino, 1, img.inode(ino)["direct"][0])
+    return "block %d: used twice by inode %d" % (img.inode(ino)["direct"][0], ino)
 
 
 def c_lost(img):
@@ -461,6 +483,12 @@ def c_pointer_outside(img):
     ino = img.lookup("/README")
     img.set_direct(ino, 0, 3)
     return "inode %d: block 0 is block 3, outside the data area" % ino
+
+
+def c_indirect_outside(img):
+    ino = img.lookup("/big")
+    img.set_inode(ino, indirect=1)
+    return "inode %d: indirect block 0 is block 1, outside the data area" % ino
 
 
 def c_size_too_big(img):
@@ -518,6 +546,18 @@ def c_unreachable(img):
     u = img.lookup("/u")
     img.set_inode(u, size=img.inode(u)["size"] - DIRENT)
     return "inode %d: in use but not reachable from the root" % ino
+
+
+def c_no_dotdot(img):
+    e = img.lookup("/d/e")
+    img.set_inode(e, size=DIRENT)
+    return "inode %d: directory has no '..' entry" % e
+
+
+def c_no_dot(img):
+    e = img.lookup("/d/e")
+    img.set_inode(e, size=0)
+    return "inode %d: directory has no '.' entry" % e
 
 
 def c_dot(img):
@@ -578,12 +618,14 @@ def c_root_type(img):
 
 
 CORRUPTIONS = [(f.__name__[2:], f) for f in [
-    c_magic, c_version, c_nblocks, c_ninodes, c_nfree_blocks, c_nfree_inodes, c_group_count,
-    c_free_outside, c_free_twice, c_free_cycle, c_used_and_free, c_used_twice, c_lost,
+    c_magic, c_version, c_nblocks, c_nblocks_small, c_ninodes, c_nfree_blocks, c_nfree_inodes,
+    c_group_count, c_block_group_count, c_group_outside, c_free_outside, c_free_twice,
+    c_free_cycle, c_used_and_free, c_used_twice, c_used_twice_same, c_lost,
     c_inode_list_outside, c_inode_list_cycle, c_inode_list_in_use, c_inode_not_listed,
-    c_bad_type, c_number, c_pointer_outside, c_size_too_big, c_block_past_size,
-    c_indirect_past_size, c_dir_size, c_dir_hole, c_device_blocks, c_link_count,
-    c_dir_link_count, c_unreachable, c_dot, c_dot_name, c_dotdot, c_entry_outside,
+    c_bad_type, c_number, c_pointer_outside, c_indirect_outside, c_size_too_big,
+    c_block_past_size, c_indirect_past_size, c_dir_size, c_dir_hole, c_device_blocks,
+    c_link_count, c_dir_link_count, c_unreachable, c_no_dotdot, c_no_dot, c_dot, c_dot_name,
+    c_dotdot, c_entry_outside,
     c_entry_free, c_bad_name, c_duplicate, c_dir_two_parents, c_root_type]]
 
 

@@ -143,7 +143,7 @@ S5_STATIC_ASSERT(S5_MAX_FILE_SIZE == 4300800u, "the largest file");
 /* Blocks in the inode table of a file system with 'ninodes' inodes. */
 static inline uint32_t s5_inode_blocks(uint32_t ninodes)
 {
-	return (ninodes + S5_INODES_PER_BLOCK - 1) / S5_INODES_PER_BLOCK;
+	return ninodes / S5_INODES_PER_BLOCK + (ninodes % S5_INODES_PER_BLOCK != 0);
 }
 
 /* The first data block: the one after the inode table. */
