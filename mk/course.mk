@@ -13,7 +13,8 @@
 COURSE_STAGES := $(filter $(patsubst handout/stages/%.mk,%,$(wildcard handout/stages/*.mk)),$(STAGES))
 
 # A kernel built for grading signs its test results with a per-run key;
-# only the harness sees it.
+# only the harness sees it.  Such a build also leaves the harness out of the
+# kernel's symbol table ($(BUILD)/ksyms-omit.txt, see the Makefile).
 ifneq ($(KTEST_AUTH_KEY),)
 $(BUILD)/obj/kernel/test/ktest.c.o: CFLAGS += -DKTEST_AUTH_KEY='"$(KTEST_AUTH_KEY)"'
 endif

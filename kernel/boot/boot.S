@@ -7,8 +7,10 @@
  * linked at 0xC0000000 + physical, so before any C runs this file turns on
  * paging with a boot page directory that maps the first 16 MiB of physical
  * memory twice: at 0 (so the instruction after the switch still exists) and at
- * 0xC0000000 (where the kernel is linked).  Both use 4 MiB pages.  kmain()
- * then builds the real kernel page directory, which drops the low mapping.
+ * 0xC0000000 (where the kernel is linked).  Both use 4 MiB pages, all
+ * writable.  kmain() then builds the real kernel page directory, which drops
+ * the low mapping and maps the kernel's code and read-only data read-only
+ * (mm/pagetable.c).  CR0.WP, set here, makes ring 0 obey that.
  */
 #include "boot/multiboot.h"
 

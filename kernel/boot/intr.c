@@ -5,7 +5,9 @@
  * go to a registered handler (the VM stage handles user page faults) or are
  * fatal: the report names the exception, the error code, EIP with its
  * function, CR2 for a page fault, the registers and a backtrace, and then
- * kernel_stop() hands over to the test harness or stops the machine.
+ * kernel_stop() hands over to the test harness or stops the machine.  A
+ * write to the kernel's own code or read-only data (mapped read-only, see
+ * mm/pagetable.h) is named as such, with the function it hit.
  *
  * The double fault (vector 8) is a task gate.  The usual cause in a kernel
  * is a stack overflow: the thread's ESP has run into its guard page, so the
@@ -17,6 +19,7 @@
 #include "io.h"
 #include "mm/kstack.h"
 #include "mm/mm.h"
+#include "mm/pagetable.h"
 #include "util/debug.h"
 #include "util/kprintf.h"
 #include "util/string.h"
@@ -128,6 +131,42 @@ void regs_print(const regs_t *r)
 		r->r_ds);
 }
 
+/* Page-fault error code bits. */
+#define PF_PRESENT 0x1
+#define PF_WRITE 0x2
+#define PF_USER 0x4
+
+/* A kernel-mode write to a present page of the kernel image that is mapped read-only. */
+static bool is_readonly_kernel_write(uint32_t err, uint32_t addr)
+{
+	if ((err & (PF_PRESENT | PF_WRITE | PF_USER)) != (PF_PRESENT | PF_WRITE)) {
+		return false;
+	}
+	if (addr < (uint32_t)kernel_start || addr >= (uint32_t)kernel_end) {
+		return false;
+	}
+	return pt_kernel_readonly(addr) || !pt_kernel_writable((const void *)addr);
+}
+
+/* "code of kmain+0x10", "read-only data" or "write-protected data" (the harness's state). */
+static void describe_readonly(uint32_t addr, char *buf, size_t size)
+{
+	uint32_t off = 0;
+	const char *fn = NULL;
+	if (addr >= (uint32_t)kernel_text_start && addr < (uint32_t)kernel_text_end) {
+		fn = ksym_lookup(addr, &off);
+	}
+	if (fn != NULL) {
+		snprintf(buf, size, "code of %s+0x%x", fn, off);
+	} else if (addr < (uint32_t)kernel_text_end) {
+		snprintf(buf, size, "code");
+	} else if (pt_kernel_readonly(addr)) {
+		snprintf(buf, size, "read-only data");
+	} else {
+		snprintf(buf, size, "write-protected data");
+	}
+}
+
 /* A fatal exception: report it and stop. */
 static void __noreturn exception_fatal(regs_t *r)
 {
@@ -142,6 +181,12 @@ static void __noreturn exception_fatal(regs_t *r)
 		if (owner != NULL) {
 			snprintf(msg, sizeof(msg), "kernel stack overflow in '%s' (touched guard page at 0x%08x)",
 				 owner, cr2);
+		} else if (is_readonly_kernel_write(r->r_err, cr2)) {
+			char where[64];
+			describe_readonly(cr2, where, sizeof(where));
+			snprintf(msg, sizeof(msg),
+				 "page fault at 0x%08x: write to read-only kernel memory (%s)", cr2,
+				 where);
 		} else {
 			snprintf(msg, sizeof(msg), "page fault at 0x%08x: %s %s in %s mode",
 				 cr2, (r->r_err & 1) ? "protection violation on" : "no page for",

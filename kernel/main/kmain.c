@@ -3,8 +3,9 @@
  *
  * boot.S calls kmain() on the boot stack with paging on.  kmain() brings up
  * the consoles first (so every later failure can be reported), then reads
- * the command line, installs the GDT and IDT, sets up memory, and moves onto
- * a guard-paged kernel stack.  From there kmain_on_stack() runs the early
+ * the command line, installs the GDT and IDT, sets up memory (from then on
+ * the kernel's code and read-only data are read-only), and moves onto a
+ * guard-paged kernel stack.  From there kmain_on_stack() runs the early
  * ("base") kernel tests if any were asked for, and hands over to the process
  * system (PROCS), whose init process runs the remaining tests or the shell.
  */

@@ -7,6 +7,16 @@
  * page tables are allocated once in pt_init(), so mapping a kernel stack
  * writes into a page table that every directory already points to.
  *
+ * The kernel image is the exception to the 4 MiB pages.  Each 4 MiB of the
+ * direct map that holds part of the image gets a page table of its own, so
+ * that the image's code and read-only data (kernel_start to kernel_ro_end,
+ * see kernel.ld) are mapped without PTE_W; everything else in those 4 MiB
+ * (low memory, .data, .bss, free frames) stays writable.  CR0.WP makes the
+ * processor honour the missing PTE_W in ring 0 too, so a write into code or
+ * a string literal faults at once instead of corrupting the kernel.  The
+ * test harness's state pages start read-only as well and are opened for
+ * writing only by the harness (pt_kernel_set_writable()).
+ *
  * User page tables are allocated on the first mapping in their 4 MiB and
  * freed by pt_destroy().
  */
@@ -22,6 +32,13 @@
 #define PTE_INDEX(va) (((va) >> 12) & 0x3ff)
 #define PDE_KERNEL_FIRST PDE_INDEX(KERNEL_VMA)
 #define CR4_PGE 0x80
+#define CR0_WP 0x10000
+#define PT_SPAN 0x400000u /* what one page table maps */
+
+static inline void write_cr0(uint32_t v)
+{
+	__asm__ volatile("mov %0, %%cr0" : : "r"(v) : "memory");
+}
 
 static pagedir_t kernel_pd __attribute__((aligned(4096)));
 pagedir_t *kernel_pagedir;
@@ -158,13 +175,72 @@ void tlb_flush_all(void)
 	write_cr3(read_cr3());
 }
 
+bool pt_kernel_readonly(uintptr_t va)
+{
+	return va >= (uintptr_t)kernel_start && va < (uintptr_t)kernel_ro_end;
+}
+
+/* The page-table entry of a kernel-image address, mapped with 4 KiB pages by pt_init(). */
+static uint32_t *kernel_image_pte(uintptr_t va)
+{
+	KASSERT(va >= (uintptr_t)kernel_start && va < (uintptr_t)kernel_end);
+	uint32_t pde = kernel_pd.pd_entries[PDE_INDEX(va)];
+	KASSERT((pde & PTE_P) && !(pde & PTE_PS));
+	return &pt_of(pde)[PTE_INDEX(va)];
+}
+
+void pt_kernel_set_writable(const void *start, const void *end, bool writable)
+{
+	uintptr_t lo = (uintptr_t)start, hi = (uintptr_t)end;
+	KASSERT(IS_ALIGNED(lo, PAGE_SIZE) && IS_ALIGNED(hi, PAGE_SIZE) && lo <= hi);
+	KASSERT(lo >= (uintptr_t)kernel_ro_end && hi <= (uintptr_t)kernel_end);
+	if (kernel_pagedir == NULL) {
+		return; /* still on the boot directory, where all is writable */
+	}
+	for (uintptr_t va = lo; va < hi; va += PAGE_SIZE) {
+		uint32_t *pte = kernel_image_pte(va);
+		*pte = writable ? (*pte | PTE_W) : (*pte & ~PTE_W);
+		tlb_flush(va); /* invlpg drops global entries too */
+	}
+}
+
+bool pt_kernel_writable(const void *va)
+{
+	if (kernel_pagedir == NULL) {
+		return true;
+	}
+	return (*kernel_image_pte(PAGE_ALIGN_DOWN(va)) & PTE_W) != 0;
+}
+
+/*
+ * Maps the 4 MiB regions that hold the kernel image with 4 KiB global
+ * pages: read-only from kernel_start to kernel_ro_end, writable elsewhere.
+ */
+static void map_kernel_image(void)
+{
+	uintptr_t first = ALIGN_DOWN((uintptr_t)kernel_start, PT_SPAN);
+	uintptr_t last = ALIGN_UP((uintptr_t)kernel_end, PT_SPAN);
+	for (uintptr_t base = first; base < last; base += PT_SPAN) {
+		uint32_t *pt = page_alloc();
+		KASSERT(pt != NULL);
+		for (uint32_t i = 0; i < 1024; i++) {
+			uintptr_t va = base + i * PAGE_SIZE;
+			uint32_t flags = PTE_P | PTE_G | (pt_kernel_readonly(va) ? 0 : PTE_W);
+			pt[i] = virt_to_phys((void *)va) | flags;
+		}
+		kernel_pd.pd_entries[PDE_INDEX(base)] = virt_to_phys(pt) | PTE_P | PTE_W;
+	}
+}
+
 void pt_init(void)
 {
-	/* The direct map: 4 MiB global pages over the first 512 MiB. */
-	for (uint32_t i = 0; i < DIRECT_MAP_SIZE / 0x400000u; i++) {
+	/* The direct map: 4 MiB global pages over the first 512 MiB ... */
+	for (uint32_t i = 0; i < DIRECT_MAP_SIZE / PT_SPAN; i++) {
 		kernel_pd.pd_entries[PDE_KERNEL_FIRST + i] =
-			(i * 0x400000u) | PTE_P | PTE_W | PTE_PS | PTE_G;
+		    (i * PT_SPAN) | PTE_P | PTE_W | PTE_PS | PTE_G;
 	}
+	/* ... but 4 KiB pages where the kernel image is, its code read-only. */
+	map_kernel_image();
 	/* Page tables for the kernel-stack area, shared by every directory. */
 	for (uintptr_t va = KSTACK_AREA_START; va < KSTACK_AREA_END; va += 0x400000u) {
 		uint32_t *pt = page_alloc();
@@ -172,8 +248,14 @@ void pt_init(void)
 		memset(pt, 0, PAGE_SIZE);
 		kernel_pd.pd_entries[PDE_INDEX(va)] = virt_to_phys(pt) | PTE_P | PTE_W;
 	}
+	/* The harness's state is opened for writing by the harness alone. */
+	for (uintptr_t va = (uintptr_t)ktest_state_start; va < (uintptr_t)ktest_state_end;
+	     va += PAGE_SIZE) {
+		*kernel_image_pte(va) &= ~PTE_W;
+	}
 	kernel_pagedir = &kernel_pd;
 	write_cr4(read_cr4() | CR4_PGE);
+	write_cr0(read_cr0() | CR0_WP); /* boot.S sets it too: ring 0 obeys PTE_W */
 	current_pd = NULL;
 	pt_activate(kernel_pagedir); /* drops the boot directory's identity map */
 }

@@ -42,6 +42,18 @@
  * line for another test does not count.  Without both the key and a nonce
  * the lines are plain TAP.  grading/README.md says what this stops and what
  * it cannot (code in ring 0 can read the key).
+ *
+ * Protected state.  The test table is read-only data, and everything the
+ * harness changes while it runs (the selection, the running test and its
+ * failed flag, the counts, the decoded key, the sequence number) lives in
+ * its own pages, the .ktest_state section (KTEST_STATE below), which
+ * mm/pagetable.c maps read-only.  The harness opens them for writing around
+ * each of its own writes, with interrupts off, and closes them again
+ * (state_open() and state_close()), so code outside the harness that
+ * writes there faults with "write to read-only kernel memory".  Code in
+ * ring 0 can still remap the pages: this makes tampering deliberate work,
+ * it does not make it impossible.  A graded build also leaves this file's
+ * functions out of the kernel's symbol table (the Makefile's ksyms-omit.txt).
  */
 #include "test/ktest.h"
 #include "boot/interrupt.h"
@@ -50,7 +62,9 @@
 #include "main/cmdline.h"
 #include "main/shutdown.h"
 #include "mm/kstack.h"
+#include "mm/mm.h"
 #include "mm/page.h"
+#include "mm/pagetable.h"
 #include "mm/slab.h"
 #include "util/debug.h"
 #include "util/kprintf.h"
@@ -59,17 +73,51 @@
 
 extern const ktest_t ktests_start[], ktests_end[];
 
+/* The harness's mutable state: read-only pages except inside state_open()/state_close(). */
+#define KTEST_STATE __attribute__((section(".ktest_state")))
+
 #define MAX_SELECTED 512
 
-static const ktest_t *selected[MAX_SELECTED];
-static int nselected;
-static int next_index;   /* the next test to run, 0-based in run order */
-static int npassed, nfailed;
-static bool active;
+static const ktest_t *selected[MAX_SELECTED] KTEST_STATE;
+static int nselected KTEST_STATE;
+static int next_index KTEST_STATE; /* the next test to run, 0-based in run order */
+static int npassed KTEST_STATE, nfailed KTEST_STATE;
+static bool active KTEST_STATE;
 
-static const ktest_t *current;
-static bool current_failed;
-static uint32_t current_deadline; /* in PIT ticks */
+static const ktest_t *current KTEST_STATE;
+static bool current_failed KTEST_STATE;
+static uint32_t current_deadline KTEST_STATE; /* in PIT ticks */
+
+/* A write window on the state pages: interrupts off, pages writable. */
+typedef struct state_window {
+	uint32_t sw_flags; /* interrupt flag to restore */
+	bool sw_was_open;  /* nested inside another window: leave the pages open */
+} state_window_t;
+
+static state_window_t state_open(void)
+{
+	state_window_t w = {.sw_flags = intr_save()};
+	w.sw_was_open = pt_kernel_writable(ktest_state_start);
+	if (!w.sw_was_open) {
+		pt_kernel_set_writable(ktest_state_start, ktest_state_end, true);
+	}
+	return w;
+}
+
+static void state_close(state_window_t w)
+{
+	if (!w.sw_was_open) {
+		pt_kernel_set_writable(ktest_state_start, ktest_state_end, false);
+	}
+	intr_restore(w.sw_flags);
+}
+
+static void set_failed(void)
+{
+	state_window_t w = state_open();
+	current_failed = true;
+	state_close(w);
+}
 
 /* CMOS persistence: 16 bytes at CMOS_BASE. */
 #define CMOS_INDEX 0x70
@@ -88,7 +136,7 @@ typedef struct saved_state {
 	uint16_t ss_check;
 } saved_state_t;
 
-static uint16_t glob_hash;
+static uint16_t glob_hash KTEST_STATE;
 
 static uint8_t cmos_read(uint8_t reg)
 {
@@ -198,12 +246,12 @@ static const char auth_key_hex[] = "";
 #define AUTH_KEY_SIZE 32
 #define AUTH_NONCE_MAX 64
 
-static uint8_t auth_key[AUTH_KEY_SIZE];
-static char auth_nonce[AUTH_NONCE_MAX + 1];
-static bool auth_on;
-static uint32_t auth_seq; /* result lines signed in this boot */
+static uint8_t auth_key[AUTH_KEY_SIZE] KTEST_STATE;
+static char auth_nonce[AUTH_NONCE_MAX + 1] KTEST_STATE;
+static bool auth_on KTEST_STATE;
+static uint32_t auth_seq KTEST_STATE; /* result lines signed in this boot */
 
-/* Signing is on when this kernel has a key and the command line a nonce. */
+/* Signing is on when this kernel has a key and the command line a nonce.  Inside a state window. */
 static void auth_setup(void)
 {
 	auth_on = false;
@@ -256,7 +304,9 @@ static void auth_tag(int number, bool ok, const char *name, const char *directiv
 	char hex[2 * SHA256_DIGEST_SIZE + 1];
 	hex_encode(mac, sizeof(mac), hex);
 	snprintf(tag, size, " [auth=%u:%s]", auth_seq, hex);
+	state_window_t w = state_open();
 	auth_seq++;
+	state_close(w);
 }
 
 /* Reporting. */
@@ -264,11 +314,13 @@ static void auth_tag(int number, bool ok, const char *name, const char *directiv
 static void report(int index, bool ok, const char *directive)
 {
 	const ktest_t *t = selected[index];
+	state_window_t w = state_open();
 	if (ok) {
 		npassed++;
 	} else {
 		nfailed++;
 	}
+	state_close(w);
 	char tag[12 + 2 * SHA256_DIGEST_SIZE + 16] = "";
 	if (auth_on) {
 		auth_tag(index + 1, ok, t->kt_name, directive, tag, sizeof(tag));
@@ -281,7 +333,7 @@ bool ktest_check(bool ok, const char *file, int line, const char *expr)
 {
 	if (!ok) {
 		kprintf("# %s:%d: check failed: %s\n", file, line, expr);
-		current_failed = true;
+		set_failed();
 	}
 	return ok;
 }
@@ -290,7 +342,7 @@ bool ktest_check_eq(long long a, long long b, const char *file, int line, const 
 {
 	if (a != b) {
 		kprintf("# %s:%d: check failed: %s (%lld != %lld)\n", file, line, expr, a, b);
-		current_failed = true;
+		set_failed();
 	}
 	return a == b;
 }
@@ -301,7 +353,7 @@ bool ktest_check_str(const char *a, const char *b, const char *file, int line, c
 	if (!ok) {
 		kprintf("# %s:%d: check failed: %s (\"%s\" != \"%s\")\n", file, line, expr,
 			a != NULL ? a : "(null)", b != NULL ? b : "(null)");
-		current_failed = true;
+		set_failed();
 	}
 	return ok;
 }
@@ -314,7 +366,7 @@ void ktest_fail(const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	kprintf("# %s\n", msg);
-	current_failed = true;
+	set_failed();
 }
 
 void ktest_note(const char *fmt, ...)
@@ -428,6 +480,11 @@ const ktest_t *ktest_current(void)
 	return current;
 }
 
+bool ktest_has_key(void)
+{
+	return auth_key_hex[0] != '\0';
+}
+
 bool ktest_active(void)
 {
 	return active;
@@ -446,14 +503,17 @@ static void run_one(int index)
 	state_store(index + 1);
 	dbg(DBG_TEST, "running %s\n", t->kt_name);
 
-	current_failed = false;
 	uint32_t limit = t->kt_timeout_ms != 0 ? t->kt_timeout_ms : KTEST_DEFAULT_TIMEOUT_MS;
+	state_window_t w = state_open();
+	current_failed = false;
 	current_deadline = pit_ticks + ms_to_ticks(limit);
 	current = t;
+	state_close(w);
 	t->kt_fn();
+	w = state_open();
 	current = NULL;
-
 	next_index = index + 1;
+	state_close(w);
 	if (t->kt_flags & KTEST_PANICS) {
 		report(index, false, "expected a panic, but the test returned");
 		return;
@@ -465,7 +525,7 @@ static void run_one(int index)
 	char why[200];
 	if (ktest_leaks(&before, why, sizeof(why)) > 0) {
 		kprintf("# leak: %s\n", why);
-		current_failed = true;
+		set_failed();
 	}
 	report(index, !current_failed, NULL);
 }
@@ -488,14 +548,19 @@ void ktest_finish(void)
 	KASSERT(next_index == nselected);
 	finish_line();
 	state_clear();
+	state_window_t w = state_open();
 	active = false;
+	state_close(w);
 	shutdown(nfailed == 0 ? SHUTDOWN_OK : SHUTDOWN_TESTS_FAILED);
 }
 
 void ktest_abort_rest(const char *why)
 {
 	while (next_index < nselected) {
-		report(next_index++, false, why);
+		state_window_t w = state_open();
+		int index = next_index++;
+		state_close(w);
+		report(index, false, why);
 	}
 	ktest_finish();
 }
@@ -503,6 +568,8 @@ void ktest_abort_rest(const char *why)
 /* Ends this boot after the running test hit a panic, a fault or its time limit. */
 static void __noreturn resume_after_reset(void)
 {
+	state_window_t w = state_open(); /* not closed: the machine resets */
+	(void)w;
 	current = NULL;
 	state_store(0);
 	if (next_index == nselected) {
@@ -519,6 +586,8 @@ void ktest_panic_hook(const char *msg)
 	}
 	const ktest_t *t = current;
 	int index = next_index;
+	state_window_t w = state_open(); /* not closed: resume_after_reset() does not return */
+	(void)w;
 	next_index = index + 1;
 	char directive[240];
 	if ((t->kt_flags & KTEST_PANICS) && strstr(msg, t->kt_expect) != NULL) {
@@ -542,6 +611,8 @@ void ktest_tick(void)
 	}
 	const ktest_t *t = current;
 	int index = next_index;
+	state_window_t w = state_open(); /* not closed: resume_after_reset() does not return */
+	(void)w;
 	next_index = index + 1;
 	uint32_t limit = t->kt_timeout_ms != 0 ? t->kt_timeout_ms : KTEST_DEFAULT_TIMEOUT_MS;
 	char directive[80];
@@ -553,6 +624,7 @@ void ktest_tick(void)
 
 void ktest_begin(const char *glob)
 {
+	state_window_t w = state_open();
 	glob_hash = 0;
 	for (const char *p = glob; *p != '\0'; p++) {
 		glob_hash = (uint16_t)(glob_hash * 33 + (uint8_t)*p);
@@ -582,6 +654,7 @@ void ktest_begin(const char *glob)
 		}
 	}
 	state_store(0);
+	state_close(w);
 	if (nselected == 0) {
 		kprintf("# no test matches '%s'\n", glob);
 	}
@@ -589,7 +662,9 @@ void ktest_begin(const char *glob)
 
 void ktest_list(void)
 {
+	state_window_t w = state_open();
 	select_tests("*");
+	state_close(w);
 	for (int i = 0; i < nselected; i++) {
 		const ktest_t *t = selected[i];
 		kprintf("# test %s%s\n", t->kt_name,

@@ -8,8 +8,10 @@
  *                            below it (mm/kstack.h)
  *
  * Every page directory shares the kernel half: the direct map uses 4 MiB
- * pages and the page tables of the stack area are made once at boot, so a
- * kernel mapping made in one address space is seen in all of them.
+ * pages (4 KiB pages around the kernel image, whose code and read-only data
+ * are mapped read-only) and the page tables of the stack area are made once
+ * at boot, so a kernel mapping made in one address space is seen in all of
+ * them.
  */
 #ifndef KEEL_MM_MM_H
 #define KEEL_MM_MM_H
@@ -40,8 +42,17 @@ static inline paddr_t virt_to_phys(const void *va)
 	return (paddr_t)va - KERNEL_VMA;
 }
 
-/* Symbols from the linker script. */
+/*
+ * Symbols from the linker script (kernel/kernel.ld).  The image runs from
+ * kernel_start to kernel_end; its code is kernel_text_start to
+ * kernel_text_end.  Everything below kernel_ro_end (code, read-only data,
+ * the test table, the symbol table) is mapped read-only once mm_init() has
+ * run, and so are the test harness's state pages, ktest_state_start to
+ * ktest_state_end, except while the harness writes to them.
+ */
 extern char kernel_start[], kernel_end[];
+extern char kernel_text_start[], kernel_text_end[], kernel_ro_end[];
+extern char ktest_state_start[], ktest_state_end[];
 
 struct multiboot_info;
 

@@ -71,6 +71,27 @@ static inline void tlb_flush(uintptr_t va)
 
 void tlb_flush_all(void);
 
+/*
+ * Kernel-image protection.  pt_init() maps the kernel image with 4 KiB pages:
+ * kernel_start to kernel_ro_end (code, read-only data, the test table, the
+ * symbol table) read-only, the rest writable, with CR0.WP on so that ring 0
+ * obeys it.  A write to a read-only page of the image is a fatal page fault
+ * reported as "page fault at <addr>: write to read-only kernel memory
+ * (code of <function>+<offset>)", "(read-only data)" or "(write-protected
+ * data)" (boot/intr.c).
+ *
+ * pt_kernel_readonly() says whether 'va' lies in the part that is always
+ * read-only.  pt_kernel_set_writable() grants or removes write permission on
+ * the pages [start, end), which must be page aligned and lie in the
+ * image's writable part (kernel_ro_end to kernel_end); the change is seen
+ * in every directory at once.  Only the test harness uses it, for its
+ * state pages.  pt_kernel_writable() says whether the page holding 'va' (in
+ * the image) is writable now.  Before pt_init() everything is writable.
+ */
+bool pt_kernel_readonly(uintptr_t va);
+void pt_kernel_set_writable(const void *start, const void *end, bool writable);
+bool pt_kernel_writable(const void *va);
+
 /* Builds the kernel directory and switches to it; called by mm_init(). */
 void pt_init(void);
 

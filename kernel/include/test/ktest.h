@@ -36,6 +36,19 @@
  * with ktest_nonce=<word>: every result line then ends with an
  * authenticator, "ok 1 - procs.wait.any [auth=0:<hmac>]", that the grader
  * checks before it believes the line (test/ktest.c has the details).
+ *
+ * The harness protects itself a little (see grading/README.md for how
+ * little).  The test table is read-only data and the harness's own state
+ * lives in pages that only the harness opens for writing; code that writes
+ * to either, or to the kernel's code, is stopped by a page fault:
+ *
+ *     page fault at 0xc0101230: write to read-only kernel memory (code of kmain+0x0)
+ *     page fault at 0xc011e004: write to read-only kernel memory (read-only data)
+ *     page fault at 0xc0131000: write to read-only kernel memory (write-protected data)
+ *
+ * the last for the harness's state.  A graded build (one with a key) also
+ * leaves the harness's functions and the SHA-256 code out of the kernel's
+ * symbol table, so backtraces there show "?" or a neighbouring function.
  */
 #ifndef KEEL_TEST_KTEST_H
 #define KEEL_TEST_KTEST_H
@@ -156,7 +169,10 @@ void ktest_panic_hook(const char *msg);
 /* Called on every timer tick to enforce time limits. */
 void ktest_tick(void);
 
-/* The running test, or NULL. */
+/* The running test, or NULL.  Its entry is in the read-only test table. */
 const ktest_t *ktest_current(void);
+
+/* Whether this kernel was built with a signing key (KTEST_AUTH_KEY), as a graded build is. */
+bool ktest_has_key(void);
 
 #endif

@@ -7,8 +7,9 @@
  * unmaps it and checks that lookup fails with -EFAULT.
  * base.pagetable.unmapped_faults checks that an access after pt_unmap()
  * faults (the TLB entry was flushed).  base.pagetable.kernel_shared checks
- * that kernel addresses translate the same in every directory, including a
- * kernel stack mapped after the directory was made.
+ * that kernel addresses translate the same in every directory (the kernel
+ * image through 4 KiB pages, the rest of the direct map through 4 MiB
+ * pages), including a kernel stack mapped after the directory was made.
  * base.pagetable.unmap_range removes exactly the pages in a range that
  * crosses a page-table boundary.
  */
@@ -134,15 +135,19 @@ KTEST(pagetable_kernel_shared, "base.pagetable.kernel_shared")
 	if (!KT_CHECK(pd != NULL)) {
 		return;
 	}
-	/* The direct map, with 4 MiB pages: the kernel image and a kmalloc object. */
+	/*
+	 * The direct map: the kernel image with 4 KiB pages (its start is
+	 * read-only), the rest with 4 MiB pages; and a kmalloc object.
+	 */
 	int local = 0;
 	void *obj = kmalloc(100);
 	paddr_t pa;
 	uint32_t flags;
 	KT_CHECK_EQ(pt_lookup(pd, (uintptr_t)kernel_start + 0x10, &pa, &flags), 0);
 	KT_CHECK_EQ(pa, virt_to_phys(kernel_start) + 0x10);
-	KT_CHECK(flags & PTE_PS);
-	KT_CHECK((flags & PTE_U) == 0);
+	KT_CHECK_EQ(flags & (PTE_PS | PTE_W | PTE_U), 0);
+	KT_CHECK_EQ(pt_lookup(pd, KERNEL_VMA + DIRECT_MAP_SIZE - 1, &pa, &flags), 0);
+	KT_CHECK_EQ(flags & (PTE_PS | PTE_W | PTE_U), PTE_PS | PTE_W);
 	check_same(pd, (uintptr_t)kernel_start);
 	check_same(pd, (uintptr_t)obj + 3);
 	check_same(pd, KERNEL_VMA + DIRECT_MAP_SIZE - 1);
