@@ -55,7 +55,8 @@ def fetch(origin, work, git_ref=None, worktree=False):
             return Submission(origin, dest, "git", "commit %s (%s)" % (commit[:12], ref), dropped)
         note = ""
         if not worktree and os.path.lexists(os.path.join(origin, ".git")):
-            note = ".git is not a directory (a linked work tree or a submodule?): the files on disk were graded"
+            note = (".git is not a directory (a linked work tree or a submodule?): "
+                    "the files on disk were graded")
         dropped = archive.copy_tree(origin, dest)
         return Submission(origin, dest, "directory", note, dropped)
     if os.path.isfile(origin):
