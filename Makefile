@@ -181,3 +181,4 @@ SHELL := /bin/bash
 
 -include $(KERNEL_OBJS:.o=.d)
 include mk/course.mk
+include mk/s5tools.mk
