@@ -125,7 +125,8 @@ def grade(run, origin, out, name=None, git_ref=None, worktree=False, keep=False)
     try:
         sub = submission.fetch(origin, work, git_ref, worktree)
         info["note"] = sub.note
-        found = submission.find_files(sub.root, run.owned)
+        info["dropped"] = sub.dropped
+        found = submission.find_files(sub.root, run.owned, sub.dropped)
         info["files"] = sorted(found.files)
         info["found_as"] = found.where
         info["missing"] = found.missing

@@ -5,15 +5,63 @@ rubric gives it passed too; otherwise 0, with the reason.  When the
 submission did not build, or broke a rule the grader enforces (student code
 registering tests, or calling into the test harness), every test scores 0
 and the report says why.
+
+Escaping: the console, the compiler's messages and the submission's own
+names are the student's text, and a terminal obeys control characters in
+it (clear the screen, move the cursor, overwrite a line with "\r", reorder
+it with a bidi override).  So everything this module writes -- the
+summary, each test's output, results.json, outcomes.json and the CSV row --
+goes through escape(), which shows every control character as visible
+text ("\x1b", "\r", "\u202e"), newline and tab excepted.  Escaping is
+idempotent (its output has no control characters), so text escaped twice
+reads the same.  CSV cells the student controls that begin with = + - @
+(or a tab) get a leading ' so a spreadsheet does not run them as formulas.
+The raw bytes stay only in logs/ and build.log.
 """
 
 import csv
 import io
 import json
+import re
 
 CSV_FIELDS = ["submission", "stage", "score", "max_score", "tests_passed", "tests", "build",
               "notes"]
 TAIL_SHOWN = 15
+DROPPED_SHOWN = 12
+
+# C0 controls but tab and newline, DEL, C1 controls, lone surrogates, and
+# the characters that reorder or break lines: the bidi marks, embeddings,
+# overrides and isolates, and the Unicode line and paragraph separators.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e"
+                     "\u2066-\u2069\ud800-\udfff]")
+
+
+def _escape_char(m):
+    c = ord(m.group())
+    return "\\x%02x" % c if c < 0x100 else "\\u%04x" % c
+
+
+def escape(text):
+    """'text' with every control character written as visible text: ESC as
+    \\x1b, CR as \\x0d, DEL as \\x7f, U+202E as \\u202e.  Newline and tab stay."""
+    return _UNSAFE.sub(_escape_char, text)
+
+
+def escape_data(data):
+    """escape() applied to every string (keys too) of JSON-like data."""
+    if isinstance(data, str):
+        return escape(data)
+    if isinstance(data, dict):
+        return {escape_data(k): escape_data(v) for k, v in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [escape_data(v) for v in data]
+    return data
+
+
+def csv_cell(text):
+    """An escaped CSV cell that a spreadsheet shows as text, never a formula."""
+    text = escape(text)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t") else text
 
 
 class Scored:
@@ -83,7 +131,7 @@ def test_output(s):
         lines.append("")
         lines.append("Console tail:")
         lines += ["  " + l for l in o.tail[-TAIL_SHOWN:]]
-    return "\n".join(lines)
+    return escape("\n".join(lines))
 
 
 def summary(info, rubric, scored):
@@ -101,6 +149,11 @@ def summary(info, rubric, scored):
         why = info.get("rejected", {}).get(rel)
         w.append(f"  MISSING:    {rel}" + (f" ({why})" if why else "")
                  + "; the handout's stub was used")
+    dropped = sorted(info.get("dropped", {}).items())
+    for n, (name, why) in enumerate(dropped[:DROPPED_SHOWN]):
+        w.append(("  dropped:    " if n == 0 else "              ") + f"{name} ({why})")
+    if len(dropped) > DROPPED_SHOWN:
+        w.append(f"              and {len(dropped) - DROPPED_SHOWN} more not used")
     if info.get("earlier"):
         w.append("  earlier stages: " + info["earlier"])
     if info.get("ignored"):
@@ -158,7 +211,7 @@ def summary(info, rubric, scored):
             if o.log:
                 w.append(f"   log: {o.log}")
         w.append("")
-    return "\n".join(w) + "\n"
+    return escape("\n".join(w) + "\n")
 
 
 def first_line(s):
@@ -197,16 +250,20 @@ def csv_row(info, rubric, scored):
     notes += info.get("problems", [])
     if info.get("ignored"):
         notes.append("ignored changes to %d files" % (len(info["ignored"]) + info.get("ignored_more", 0)))
+    if info.get("dropped"):
+        notes.append("dropped %d entries" % len(info["dropped"]))
     row = [info["name"], rubric.stage, fmt_points(sum(s.points for s in scored)),
            fmt_points(rubric.max_points),
            str(sum(1 for s in scored if s.outcome.passed)), str(len(scored)),
            "ok" if info["build"] == "ok" else "failed", "; ".join(notes)]
+    row = [csv_cell(c) for c in row]
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerow(row)
     return buf.getvalue()
 
 
 def write_json(path, data):
+    """Writes JSON with every string escaped (see escape())."""
     with open(path, "w") as fh:
-        json.dump(data, fh, indent=1)
+        json.dump(escape_data(data), fh, indent=1)
         fh.write("\n")
