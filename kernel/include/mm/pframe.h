@@ -1,0 +1,150 @@
+/*
+ * The page-frame cache: resident pages of memory objects (mm/mobj.h).
+ *
+ * One cache for the whole kernel holds each page of each memory object at
+ * most once, found by (object, page number).  A user asks for a page with
+ * pframe_get(), which returns it pinned (filled from backing store the first
+ * time), reads or changes its PAGE_SIZE bytes at pf_addr, marks it dirty if
+ * it changed it, and gives the pin back with pframe_put().  Between get and
+ * put the page stays where it is: the cache never evicts or moves a pinned
+ * page.  mm/pframe.c's opening comment explains eviction, write-back and the
+ * locking.
+ *
+ * Eviction.  The cache holds at most pframe_max pages (the command line's
+ * pframe_max=N, default half the free frames at boot, at least 8).  Asking for a
+ * page that is not resident when the cache is full evicts the least recently
+ * used page that is not pinned, writing it back first if it is dirty.  If
+ * every page is pinned the cache grows past the limit rather than fail
+ * (pinned pages are few and short-lived); it fails with -ENOMEM only when no
+ * frame is left at all.
+ *
+ * Write-back.  Dirty pages reach the disk when they are evicted, when
+ * pframe_sync() or pframe_sync_obj() runs (the shell's `sync`, unmount,
+ * halt), and when their object's last reference goes.
+ */
+#ifndef KEEL_MM_PFRAME_H
+#define KEEL_MM_PFRAME_H
+
+#include "mm/mobj.h"
+#include "types.h"
+#include "util/list.h"
+
+typedef struct pframe {
+	mobj_t *pf_obj;           /* the object the page belongs to */
+	uint32_t pf_pagenum;      /* which page of it */
+	void *pf_addr;            /* its PAGE_SIZE bytes (a kernel address) */
+	int pf_pincount;          /* pins: pframe_get() adds one, pframe_put() takes it */
+	bool pf_dirty;            /* changed since it was filled or last written back */
+	bool pf_busy;             /* being filled or written back: wait before using */
+	uint32_t pf_hint;         /* the object's own use (S5FS file pages: the disk block) */
+	list_link_t pf_hash_link; /* on its hash chain; owned by pframe.c */
+	list_link_t pf_lru_link;  /* on the LRU list when unpinned; owned by pframe.c */
+	list_link_t pf_obj_link;  /* on pf_obj->mo_pframes; owned by pframe.c */
+} pframe_t;
+
+/* The cache's counters (pframe_stats()), for `pframes` and `kpframes`. */
+typedef struct pframe_stats {
+	size_t ps_resident;     /* pages in the cache */
+	size_t ps_max;          /* the limit (pframe_max) */
+	size_t ps_pinned;       /* pages pinned now */
+	size_t ps_dirty;        /* pages dirty now */
+	uint32_t ps_hits;       /* pframe_get() found the page resident */
+	uint32_t ps_misses;     /* pframe_get() had to fill it */
+	uint32_t ps_evictions;  /* pages evicted to make room */
+	uint32_t ps_writebacks; /* dirty pages written back (for any reason) */
+} pframe_stats_t;
+
+/* Sets up the cache (the limit from the command line).  Idempotent. */
+void pframe_init(void);
+
+/*
+ * Page 'pagenum' of object 'o', pinned, in *result.  When it is not
+ * resident a frame is taken (evicting another page if the cache is full)
+ * and filled with o->mo_ops->fill.  May sleep (filling, evicting, waiting
+ * for another thread's fill of the same page).  Returns 0, or -ENOMEM (no
+ * frame at all), or the error of fill (-EIO), with nothing pinned.  The
+ * caller holds a reference to 'o'.
+ */
+int pframe_get(mobj_t *o, uint32_t pagenum, pframe_t **result);
+
+/*
+ * The resident page 'pagenum' of 'o', pinned, or NULL if it is not in the
+ * cache (nothing is filled).  May sleep (waiting for a fill or write-back
+ * in progress).
+ */
+pframe_t *pframe_find(mobj_t *o, uint32_t pagenum);
+
+/*
+ * Moves an unpinned resident page to another object and page number
+ * without copying or writing it (S5FS hands a closed file's dirty pages to
+ * the block device's object, keyed by disk block, so closing never waits
+ * for the disk).  A page already resident at the destination is dropped
+ * first.  KASSERTs that 'pf' is neither pinned nor busy.  Does not sleep
+ * unless the destination page is busy.
+ */
+void pframe_move(pframe_t *pf, mobj_t *to, uint32_t pagenum);
+
+/*
+ * Empties object 'from' without sleeping: each dirty page with a pf_hint
+ * moves to 'to' as page pf_hint (pframe_move()), every other page is
+ * dropped.  Waits only for a page of 'from' that is busy.
+ */
+void pframe_move_dirty(mobj_t *from, mobj_t *to);
+
+/* Another pin on a page the caller has pinned. */
+void pframe_pin(pframe_t *pf);
+
+/*
+ * Gives back one pin.  A page with no pins may be evicted from now on.
+ * KASSERTs that it was pinned.
+ */
+void pframe_put(pframe_t *pf);
+
+/* Marks a pinned page changed: it is written back before it leaves the cache. */
+void pframe_dirty(pframe_t *pf);
+
+/*
+ * Drops page 'pagenum' of 'o' from the cache without writing it back (the
+ * block it caches was freed, or is about to be used by another object).
+ * Nothing happens if it is not resident.  KASSERTs that it is not pinned.
+ * May sleep (waiting for a fill or write-back in progress).
+ */
+void pframe_discard(mobj_t *o, uint32_t pagenum);
+
+/*
+ * Drops every page of 'o' without writing any back (the file was deleted).
+ * KASSERTs that none is pinned.
+ */
+void pframe_discard_obj(mobj_t *o);
+
+/*
+ * Writes back every dirty page of 'o'.  Returns 0, or the first error of
+ * flush (the other pages are still written; a failed page stays dirty).
+ */
+int pframe_sync_obj(mobj_t *o);
+
+/* Writes back every dirty page in the cache.  0 or the first error. */
+int pframe_sync(void);
+
+/*
+ * Writes back and drops every page of 'o' (unmount, and an object's last
+ * put).  0 or the first write-back error (the page is dropped anyway and
+ * the error reported, so an unmount always completes).
+ */
+int pframe_free_obj(mobj_t *o);
+
+/*
+ * Writes back every dirty page and drops every page that is not pinned:
+ * the cache returns its frames (the test harness's leak check, and memory
+ * pressure).  Returns how many pages were dropped.
+ */
+size_t pframe_shrink_all(void);
+
+/* The counters. */
+void pframe_stats(pframe_stats_t *st);
+/* Zeroes the hit, miss, eviction and write-back counters (benchmarks, tests). */
+void pframe_stats_reset(void);
+/* Changes the limit (tests force eviction); at least 4.  Returns the old one. */
+size_t pframe_set_max(size_t max);
+
+#endif
