@@ -34,8 +34,8 @@
  *   -EINVAL  the access mode is O_WRONLY|O_RDWR (3)
  *   -ENOENT  the file does not exist and O_CREAT is not given
  *   -EEXIST  O_CREAT|O_EXCL and the file exists
- *   -EISDIR  a directory opened for writing, or O_CREAT with a trailing
- *            '/' on a name that does not exist
+ *   -EISDIR  a directory opened for writing or with O_CREAT, or O_CREAT
+ *            with a trailing '/' on a name that does not exist
  *   -ENOTDIR a trailing '/' after a file that is not a directory
  *   -ENXIO   a device special file whose device has no driver
  *   -EMFILE  all NFILES descriptors are open
