@@ -8,6 +8,9 @@
  *                  `halt` from another terminal can (the sleep is cancellable)
  *   halt           ends every shell and process and halts the machine
  *   test GLOB      runs the kernel tests matching GLOB, then halts
+ *   sync           writes every dirty page of the page-frame cache to its disk
+ *   pframes        the page-frame cache: pages, limit, pinned, dirty, and its
+ *                  hits, misses, evictions and write-backs since boot
  *
  * They print to the shell's terminal through kshell_printf(), never through
  * kprintf(): a command typed on tty1 answers on tty1.
@@ -30,6 +33,7 @@
 #include "errno.h"
 #include "kshell/kshell.h"
 #include "mm/kstack.h"
+#include "mm/pframe.h"
 #include "mm/mm.h"
 #include "mm/page.h"
 #include "mm/slab.h"
@@ -119,6 +123,30 @@ static int cmd_test(kshell_t *ks, int argc, char **argv)
 	ktest_finish();
 }
 
+static int cmd_sync(kshell_t *ks, int argc, char **argv)
+{
+	pframe_stats_t before, after;
+	pframe_stats(&before);
+	int err = pframe_sync();
+	pframe_stats(&after);
+	kshell_printf(ks, "sync: %u pages written%s\n",
+		      (unsigned)(after.ps_writebacks - before.ps_writebacks),
+		      err < 0 ? ", some failed (EIO)" : "");
+	return err;
+}
+
+static int cmd_pframes(kshell_t *ks, int argc, char **argv)
+{
+	pframe_stats_t st;
+	pframe_stats(&st);
+	kshell_printf(ks, "pframes: %zu resident (limit %zu), %zu pinned, %zu dirty\n",
+		      st.ps_resident, st.ps_max, st.ps_pinned, st.ps_dirty);
+	kshell_printf(ks, "pframes: %u hits, %u misses, %u evictions, %u write-backs\n",
+		      (unsigned)st.ps_hits, (unsigned)st.ps_misses, (unsigned)st.ps_evictions,
+		      (unsigned)st.ps_writebacks);
+	return 0;
+}
+
 void kshell_sys_commands_init(void)
 {
 	kshell_add_command("ps", cmd_ps, "lists processes and their threads");
@@ -126,4 +154,6 @@ void kshell_sys_commands_init(void)
 	kshell_add_command("sleep", cmd_sleep, "sleep N | sleep Nms: sleeps");
 	kshell_add_command("halt", cmd_halt, "ends every shell and halts the machine");
 	kshell_add_command("test", cmd_test, "test GLOB: runs kernel tests, then halts");
+	kshell_add_command("sync", cmd_sync, "writes the page-frame cache's dirty pages to disk");
+	kshell_add_command("pframes", cmd_pframes, "the page-frame cache's pages and counters");
 }
