@@ -35,7 +35,8 @@ KTEST(s5fs_bad_free_block_count, "s5fs.bad.free_block_count")
 {
 	/* The list says more than the count: after 3 blocks the count runs out. */
 	uint32_t reports = 0;
-	KT_CHECK_EQ(try_super(offsetof(s5_super_t, s5s_nfree_blocks), 3, S5T_WRITE, &reports), -EIO);
+	KT_CHECK_EQ(try_super(offsetof(s5_super_t, s5s_nfree_blocks), 3, S5T_WRITE, &reports),
+		    -EIO);
 	/* One report per write that met it: the one that stopped short, and the next. */
 	KT_CHECK(reports >= 1 && reports <= 2);
 }
@@ -55,8 +56,8 @@ KTEST(s5fs_bad_free_inode_cycle, "s5fs.bad.free_inode_cycle")
 		return;
 	}
 	uint32_t first = s5t_fs()->s5_sb->s5s_free_inode;
-	s5t_poke32(s5t_inode_block(first), s5t_inode_off(first) + offsetof(s5_inode_t, s5i_next_free),
-		   first);
+	s5t_poke32(s5t_inode_block(first),
+		   s5t_inode_off(first) + offsetof(s5_inode_t, s5i_next_free), first);
 	fs_t fs;
 	char why[128];
 	if (KT_CHECK_EQ(s5t_mount(&fs, why, sizeof(why)), 0)) {

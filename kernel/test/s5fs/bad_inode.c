@@ -39,17 +39,17 @@ KTEST(s5fs_bad_inode_number, "s5fs.bad.inode_number")
 KTEST(s5fs_bad_inode_size, "s5fs.bad.inode_size")
 {
 	uint32_t reports = 0;
-	KT_CHECK_EQ(try_with(offsetof(s5_inode_t, s5i_size), S5_MAX_FILE_SIZE + 1, 4, S5T_LOOKUP,
-			     &reports),
-		    -EIO);
+	KT_CHECK_EQ(
+	    try_with(offsetof(s5_inode_t, s5i_size), S5_MAX_FILE_SIZE + 1, 4, S5T_LOOKUP, &reports),
+	    -EIO);
 	KT_CHECK_EQ(reports, 1);
 }
 
 KTEST(s5fs_bad_inode_block, "s5fs.bad.inode_block")
 {
 	uint32_t reports = 0;
-	KT_CHECK_EQ(try_with(offsetof(s5_inode_t, s5i_direct[0]), 0x7fffffff, 4, S5T_READ, &reports),
-		    -EIO);
+	KT_CHECK_EQ(
+	    try_with(offsetof(s5_inode_t, s5i_direct[0]), 0x7fffffff, 4, S5T_READ, &reports), -EIO);
 	KT_CHECK_EQ(reports, 1);
 	/* A pointer into the inode table is as wrong as one past the end. */
 	KT_CHECK_EQ(try_with(offsetof(s5_inode_t, s5i_direct[0]), 1, 4, S5T_READ, &reports), -EIO);
@@ -58,10 +58,10 @@ KTEST(s5fs_bad_inode_block, "s5fs.bad.inode_block")
 
 KTEST(s5fs_bad_inode_indirect, "s5fs.bad.inode_indirect")
 {
-	/* README is one block: an indirect block there is impossible, and one outside the disk too. */
+	/* README is one block: an indirect block there is impossible, and one outside the disk too.
+	 */
 	uint32_t reports = 0;
-	KT_CHECK_EQ(try_with(offsetof(s5_inode_t, s5i_indirect), 0xfffffff0u, 4, S5T_READ,
-			     &reports),
-		    -EIO);
+	KT_CHECK_EQ(
+	    try_with(offsetof(s5_inode_t, s5i_indirect), 0xfffffff0u, 4, S5T_READ, &reports), -EIO);
 	KT_CHECK_EQ(reports, 1);
 }

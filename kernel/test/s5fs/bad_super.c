@@ -56,9 +56,9 @@ KTEST(s5fs_bad_ninodes, "s5fs.bad.ninodes")
 KTEST(s5fs_bad_free_count, "s5fs.bad.free_count")
 {
 	char why[128] = "";
-	KT_CHECK_EQ(mount_with(offsetof(s5_super_t, s5s_nfree_blocks), 0xffffff00u, why,
-			       sizeof(why)),
-		    -EINVAL);
+	KT_CHECK_EQ(
+	    mount_with(offsetof(s5_super_t, s5s_nfree_blocks), 0xffffff00u, why, sizeof(why)),
+	    -EINVAL);
 	KT_CHECK(strstr(why, "free-block list") != NULL);
 }
 

@@ -6,8 +6,8 @@
  * blockdev_read(), around the cache); closing a file hands its dirty pages
  * to the disk's object and reopening takes them back.
  */
-#include "s5test.h"
 #include "drivers/blockdev.h"
+#include "s5test.h"
 
 #define F VT_DIR "/f"
 

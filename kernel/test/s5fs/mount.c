@@ -57,7 +57,8 @@ KTEST(s5fs_mount_root_links, "s5fs.mount.root_links")
 	int fd = do_open("/", O_RDONLY);
 	dirent_t d;
 	while (do_getdent(fd, &d) > 0) {
-		if (d.d_type == DT_DIR && strcmp(d.d_name, ".") != 0 && strcmp(d.d_name, "..") != 0) {
+		if (d.d_type == DT_DIR && strcmp(d.d_name, ".") != 0 &&
+		    strcmp(d.d_name, "..") != 0) {
 			subdirs++;
 		}
 	}

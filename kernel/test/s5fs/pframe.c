@@ -5,8 +5,8 @@
  * can be discarded without a flush; the last mobj_put() writes back,
  * drops every page and calls release.
  */
-#include "s5test.h"
 #include "mm/mm.h"
+#include "s5test.h"
 
 static int fills, flushes, releases;
 

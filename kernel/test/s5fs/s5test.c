@@ -118,7 +118,8 @@ static int ov_read(blockdev_t *bd, blocknum_t block, void *buf, size_t count)
 		if (p != NULL) {
 			memcpy((char *)buf + i * BLOCK_SIZE, p, BLOCK_SIZE);
 		} else {
-			int err = blockdev_read(ov.lower, block + i, (char *)buf + i * BLOCK_SIZE, 1);
+			int err =
+			    blockdev_read(ov.lower, block + i, (char *)buf + i * BLOCK_SIZE, 1);
 			if (err < 0) {
 				return err;
 			}

@@ -1,6 +1,22 @@
 /* Helpers for the vfs.* tests; see vfstest.h. */
 #include "vfstest.h"
+#include "fs/ramfs.h"
+#include "fs/s5fs.h"
 #include "vfs/namev.h"
+
+int vt_inode_count(void)
+{
+	if (s5fs_is(vfs_root_fs)) {
+		const s5fs_t *fs = vfs_root_fs->fs_i;
+		return (int)(fs->s5_sb->s5s_ninodes - fs->s5_sb->s5s_nfree_inodes);
+	}
+	return ramfs_inode_count(vfs_root_fs);
+}
+
+off_t vt_max_file_size(void)
+{
+	return s5fs_is(vfs_root_fs) ? (off_t)S5_MAX_FILE_SIZE : (off_t)RAMFS_MAX_FILE_SIZE;
+}
 
 int vt_mkfile(const char *path, const char *data)
 {

@@ -45,6 +45,14 @@ long vt_ino(const char *path);
 /* The link count of 'path', or -errno. */
 long vt_nlink(const char *path);
 
+/*
+ * Inodes in use on the root file system (ramfs: its inode count; S5FS:
+ * the inode table less its free inodes), and the largest file it holds:
+ * the tests run on either root.
+ */
+int vt_inode_count(void);
+off_t vt_max_file_size(void);
+
 /* The size of 'path', or -errno. */
 long vt_size(const char *path);
 
