@@ -1,7 +1,7 @@
 /*
- * The root file system.s largest file (vt_max_file_size(): ramfs.s or
- * S5FS.s): a write that starts there
- * fails with EFBIG, one that crosses it writes up to it.
+ * The largest file of the root file system (vt_max_file_size(): ramfs's
+ * or S5FS's): a write that starts there fails with EFBIG, one that
+ * crosses it writes up to it.
  */
 #include "vfstest.h"
 
