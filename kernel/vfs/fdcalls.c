@@ -166,7 +166,8 @@ off_t do_lseek(int fd, off_t offset, int whence)
 		base = f->f_pos;
 		break;
 	case SEEK_END:
-		base = f->f_vnode->vn_len;
+		base = vnode_is_special(f->f_vnode) ? special_file_length(f->f_vnode)
+						    : f->f_vnode->vn_len;
 		break;
 	default:
 		fput(f);

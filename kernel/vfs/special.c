@@ -33,6 +33,16 @@ bool special_file_has_driver(vnode_t *vn)
 	/* END SOLUTION */
 }
 
+off_t special_file_length(vnode_t *vn)
+{
+	blockdev_t *bd = S_ISBLK(vn->vn_mode) ? blockdev_lookup(vn->vn_devid) : NULL;
+	if (bd == NULL) {
+		return 0;
+	}
+	uint64_t size = (uint64_t)bd->bd_nblocks * BLOCK_SIZE;
+	return size > 0x7fffffff ? 0x7fffffff : (off_t)size;
+}
+
 /* Reads or writes (write != NULL) a byte range of a block device. */
 static ssize_t special_block_io(blockdev_t *bd, off_t pos, void *rbuf, const void *wbuf,
 				size_t count)

@@ -20,7 +20,12 @@ static fs_t vfs_root_storage;
 
 vnode_t *vfs_root_vnode(void)
 {
-	return vfs_root_fs == NULL ? NULL : vfs_root_fs->fs_root;
+	if (vfs_root_fs == NULL) {
+		return NULL;
+	}
+	/* Every walk from '/' starts here: release what exited processes left. */
+	vfs_proc_sweep();
+	return vfs_root_fs->fs_root;
 }
 
 /* Paths. */

@@ -40,4 +40,11 @@ ssize_t special_file_read(vnode_t *vn, off_t pos, void *buf, size_t count);
  */
 ssize_t special_file_write(vnode_t *vn, off_t pos, const void *buf, size_t count);
 
+/*
+ * The length do_lseek()'s SEEK_END counts from for special file 'vn': a
+ * block device's size in bytes (as on Linux), 0 for a character device or
+ * a device with no driver.  Support code.
+ */
+off_t special_file_length(vnode_t *vn);
+
 #endif

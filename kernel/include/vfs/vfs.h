@@ -29,7 +29,8 @@ extern fs_t *vfs_root_fs;
 
 /*
  * The root directory, with no new reference (the root file system holds
- * one for as long as it is mounted), or NULL before vfs_init().
+ * one for as long as it is mounted), or NULL before vfs_init().  It first
+ * releases the files of processes that have exited (vfs_proc_sweep()).
  */
 vnode_t *vfs_root_vnode(void);
 

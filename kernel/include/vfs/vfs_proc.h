@@ -17,8 +17,9 @@
  *     copies the parent's descriptors too.)
  *   - Exit: once a process has exited (it is a zombie, or reaped), the VFS
  *     closes every descriptor it left open and puts its current directory.
- *     This happens the next time any process enters the VFS through
- *     vfs_proc_get(), and before the test harness's leak check and the
+ *     This happens the next time any process enters the VFS (through
+ *     vfs_proc_get() or vfs_root_vnode(): every call that takes a
+ *     descriptor or a path), and before the test harness's leak check and the
  *     shutdown check look at the vnodes (vfs_proc_sweep()).
  *
  * An entry belongs to (pid, proc_t pointer): a new process that reuses a

@@ -69,7 +69,8 @@ ssize_t do_write(int fd, const void *buf, size_t count);
 
 /*
  * Moves the position of fd: to 'offset' (SEEK_SET), to the position plus
- * offset (SEEK_CUR), or to the file's length plus offset (SEEK_END).
+ * offset (SEEK_CUR), or to the file's length plus offset (SEEK_END; a block device's length is
+ * its size).
  * Returns the new position.  A position past the end is allowed (a later
  * write there leaves a hole).  Errors: -EBADF; -EINVAL (whence is none of
  * the three, or the new position would be negative; the position is then

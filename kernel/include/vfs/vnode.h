@@ -148,6 +148,9 @@ typedef struct vnode {
  * new one the file system fills in (fs_ops->read_vnode) and the table
  * records, with a count of 1.  Returns 0 and sets *result, or the error of
  * read_vnode (-ENOENT: no such inode, -EIO) or -ENOMEM, with nothing held.
+ * A vnode read for the first time has its operations table checked with
+ * vnode_ops_check(), which panics ("... has no 'stat' operation") if the
+ * file system left a slot empty.
  */
 int vget(struct fs *fs, ino_t ino, vnode_t **result);
 
