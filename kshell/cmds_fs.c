@@ -11,7 +11,9 @@
  *                            With several PATHs each directory's list
  *                            follows a line "PATH:".
  *   cat [FILE...]            prints each file; with no FILE, the input
- *                            (the terminal until ^D, or a `< FILE`)
+ *                            (the terminal until ^D, or a `< FILE`); a
+ *                            FILE that is also the redirected output is
+ *                            refused ("cat: F: input file is output file")
  *   hexdump FILE             the bytes of FILE as `hexdump -C` shows them:
  *                            offset, 16 bytes in hex, the same as text;
  *                            "*" stands for lines equal to the one above

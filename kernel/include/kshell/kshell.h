@@ -28,7 +28,9 @@
  * ordinary word.  While the command runs, what it prints with
  * kshell_printf() or kshell_write() goes to the file, and what it reads
  * with kshell_read() comes from the file; error messages (kshell_eprintf())
- * still go to the terminal.  Relative names are taken from the shell's
+ * still go to the terminal.  A file that cannot be opened is reported as
+ * "kshell: FILE: ENAME" (a sign with no name after it as "kshell: no file
+ * name after '>'") and the command does not run.  Relative names are taken from the shell's
  * current directory: each shell runs in a process of its own, so each has
  * its own (`cd` in one does not move the others).
  */
