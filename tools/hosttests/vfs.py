@@ -29,6 +29,10 @@ tests check the stage's code as a person at the prompt sees it:
   gdb           with the shell stopped inside a redirected `cat`, GDB's
                 kvnodes lists the vnodes with their counts and paths, and
                 kfiles the shell's descriptors with their modes and positions
+  halt_leak     a reference that is never given back (GDB adds one to the
+                shell's current directory /kept): halt names the vnode
+                ("keel: vnode still referenced: ramfs ino N dir count 1
+                /kept") instead of halting cleanly, and QEMU exits with 39
 
 Output is TAP ("ok N - vfs.e2e.<name>"), then "# N passed, M failed"; the
 exit status is 0 only when every test passed.  Standard library only.
@@ -424,6 +428,48 @@ quit
 """
 
 
+def start_gdb(kernel, work, script_text):
+    """Runs GDB in batch mode on 'script_text'; returns (process, list of output lines
+    that a reader thread fills)."""
+    script = os.path.join(work, "gdb.cmds")
+    with open(script, "w") as f:
+        f.write(script_text)
+    gdb = subprocess.Popen([keelhost.GDB, "-nx", "-batch", "-x", script, kernel],
+                           stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, cwd=ROOT)
+    lines = []
+
+    def read_gdb():
+        for raw in gdb.stdout:
+            lines.append(raw.decode("utf-8", "replace"))
+
+    threading.Thread(target=read_gdb, daemon=True).start()
+    return gdb, lines
+
+
+def shell_pid(sh):
+    """The pid of the serial port's shell, from `ps`."""
+    ps = sh.run("ps")
+    for line in ps:
+        m = re.match(r"^\s*(\d+)\s.*kshell ttyS0", line)
+        if m:
+            return int(m.group(1))
+    raise Failed(f"no pid for 'kshell ttyS0' in ps: {ps}")
+
+
+def gdb_session(kernel, timeout):
+    """A Shell on a QEMU whose GDB stub listens (the CPU runs; GDB attaches later),
+    and the stub's port."""
+    port = keelhost.free_port()
+    boot = GdbBoot(keelhost.qemu_argv(kernel=kernel, extra=["-no-reboot"], gdb_port=port))
+    sh = Shell.__new__(Shell)
+    sh.timeout, sh.boot, sh.log = timeout, boot, []
+    if not boot.wait_for(PROMPT, timeout):
+        boot.kill()
+        raise Failed(f"the serial shell never prompted\n{boot.text()[-1500:]}")
+    return sh, port
+
+
 def section(out, start, end):
     return out.split(start, 1)[-1].split(end, 1)[0] if start in out else ""
 
@@ -431,43 +477,21 @@ def section(out, start, end):
 def test_gdb(kernel, work, timeout):
     if shutil.which(keelhost.GDB) is None:
         return f"{keelhost.GDB} not found"
-    port = keelhost.free_port()
-    # QEMU with its GDB stub open (the CPU runs; GDB attaches later).
-    boot = GdbBoot(keelhost.qemu_argv(kernel=kernel, extra=["-no-reboot"], gdb_port=port))
-    sh = Shell.__new__(Shell)
-    sh.timeout, sh.boot, sh.log = timeout, boot, []
+    sh, port = gdb_session(kernel, timeout)
+    boot = sh.boot
     gdb = None
     try:
-        if not boot.wait_for(PROMPT, timeout):
-            raise Failed(f"the serial shell never prompted\n{boot.text()[-1500:]}")
         sh.expect("mkdir /g", [])
         sh.expect("echo hello > /g/in", [])
-        ps = sh.run("ps")
-        m = [re.match(r"^\s*(\d+)\s.*kshell ttyS0", line) for line in ps]
-        pids = [int(x.group(1)) for x in m if x]
-        if not pids:
-            raise Failed(f"no pid for 'kshell ttyS0' in ps: {ps}")
-        script = os.path.join(work, "gdb.cmds")
-        with open(script, "w") as f:
-            f.write(GDB_SCRIPT.format(tools=os.path.join(ROOT, "tools"), port=port)
-                    .format(pid=pids[0]))
-        gdb = subprocess.Popen([keelhost.GDB, "-nx", "-batch", "-x", script, kernel],
-                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, cwd=ROOT)
-        gdb_out = []
-
-        def read_gdb():
-            for raw in gdb.stdout:
-                gdb_out.append(raw.decode("utf-8", "replace"))
-
-        reader = threading.Thread(target=read_gdb, daemon=True)
-        reader.start()
+        pids = [shell_pid(sh)]
+        gdb, gdb_out = start_gdb(kernel, work, GDB_SCRIPT.format(
+            tools=os.path.join(ROOT, "tools"), port=port).format(pid=pids[0]))
         # GDB stops the CPU and sets its breakpoint before it lets the CPU go:
         # typing after that is safe (QEMU holds the input while stopped).
         deadline = time.time() + timeout
         while not any(line.startswith("Breakpoint 1 at") for line in gdb_out):
             if time.time() > deadline or gdb.poll() is not None:
-                reader.join(2)
+                time.sleep(0.5)
                 raise Failed("GDB did not attach and continue\n" + "".join(gdb_out)[-2000:])
             time.sleep(0.05)
         # cat reads /g/in to its end and closes it: the stop is in that do_close,
@@ -477,7 +501,7 @@ def test_gdb(kernel, work, timeout):
             gdb.wait(timeout)
         except subprocess.TimeoutExpired:
             gdb.kill()
-        reader.join(5)
+        time.sleep(0.2)  # the reader's last lines
         out = "".join(gdb_out)
         # After GDB detached, the shell goes on.
         deadline = time.time() + timeout
@@ -532,6 +556,59 @@ def test_gdb(kernel, work, timeout):
     return None
 
 
+# QEMU's exit status when halt found vnodes still referenced (SHUTDOWN_LEAKS
+# in kernel/include/main/shutdown.h).
+EXIT_LEAKS = 39
+
+LEAK_SCRIPT = """\
+set pagination off
+set confirm off
+target remote 127.0.0.1:{port}
+set var 'vfs_proc.c'::vfs_procs[{pid}].vp_cwd->vn_refcount = \
+'vfs_proc.c'::vfs_procs[{pid}].vp_cwd->vn_refcount + 1
+echo KEEL-LEAKED\\n
+detach
+quit
+"""
+
+
+def test_halt_leak(kernel, work, timeout):
+    """A reference nobody gives back (added with GDB to the shell's current
+    directory) must make halt name the vnode instead of halting cleanly."""
+    if shutil.which(keelhost.GDB) is None:
+        return f"{keelhost.GDB} not found"
+    sh, port = gdb_session(kernel, timeout)
+    gdb = None
+    try:
+        sh.expect("mkdir /kept", [])
+        sh.expect("cd /kept", [])
+        pid = shell_pid(sh)
+        gdb, gdb_out = start_gdb(kernel, work, LEAK_SCRIPT.format(port=port, pid=pid))
+        try:
+            gdb.wait(timeout)
+        except subprocess.TimeoutExpired:
+            gdb.kill()
+        time.sleep(0.2)
+        if not any("KEEL-LEAKED" in line for line in gdb_out):
+            raise Failed("GDB could not add a reference:\n" + "".join(gdb_out)[-2000:])
+        sh.expect("pwd", ["/kept"])
+        sh.boot.send("halt\n")
+        status = sh.boot.wait_exit(timeout)
+        out = sh.boot.text()
+    finally:
+        if gdb is not None and gdb.poll() is None:
+            gdb.kill()
+        sh.close()
+    if not re.search(r"^keel: vnode still referenced: ramfs ino \d+ dir count 1 /kept$", out,
+                     re.M):
+        return f"halt did not name the vnode of /kept with count 1\n{out[-1500:]}"
+    if HALTED in out or "keel: halted with vnodes still referenced" not in out:
+        return f"halt did not say that vnodes are still referenced\n{out[-1500:]}"
+    if status != EXIT_LEAKS:
+        return f"QEMU exit status {status}, expected {EXIT_LEAKS}"
+    return None
+
+
 class GdbBoot(drivers.Boot):
     """A Boot whose QEMU command line is given (here: with the GDB stub)."""
 
@@ -556,6 +633,7 @@ TESTS = [
     ("cwd", test_cwd),
     ("two_shells", test_two_shells),
     ("gdb", test_gdb),
+    ("halt_leak", test_halt_leak),
 ]
 
 
