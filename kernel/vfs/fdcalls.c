@@ -46,7 +46,7 @@ int do_open(const char *path, int flags)
 	if (err < 0) {
 		return err;
 	}
-	if (S_ISDIR(vn->vn_mode) && acc != O_RDONLY) {
+	if (S_ISDIR(vn->vn_mode) && (acc != O_RDONLY || (flags & O_CREAT))) {
 		err = -EISDIR;
 		goto out_put_vnode;
 	}

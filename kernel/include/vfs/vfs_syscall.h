@@ -31,14 +31,15 @@
  * writing is emptied), O_APPEND (every write goes to the end).  Other
  * flag bits are ignored, as Linux ignores the ones it does not know.
  * Errors:
- *   -EINVAL  the access mode is O_WRONLY|O_RDWR (3)
+ *   -EINVAL  the access mode is O_WRONLY|O_RDWR (3); nothing is created
  *   -ENOENT  the file does not exist and O_CREAT is not given
  *   -EEXIST  O_CREAT|O_EXCL and the file exists
- *   -EISDIR  a directory opened for writing, or O_CREAT with a trailing
- *            '/' on a name that does not exist
+ *   -EISDIR  a directory opened for writing or with O_CREAT, or O_CREAT
+ *            with a trailing '/' on a name that does not exist
  *   -ENOTDIR a trailing '/' after a file that is not a directory
  *   -ENXIO   a device special file whose device has no driver
- *   -EMFILE  all NFILES descriptors are open
+ *   -EMFILE  all NFILES descriptors are open (checked before the path:
+ *            nothing is created)
  *   -ENOSPC  no inode for a new file
  */
 int do_open(const char *path, int flags);
@@ -61,8 +62,9 @@ ssize_t do_read(int fd, void *buf, size_t count);
  * the file, whatever the position, if it was opened O_APPEND) and moves
  * the position past them; returns the number written.  Writing past the
  * end grows the file and leaves a hole between the old end and the
- * position.  Errors: -EBADF (also: fd not open for writing), -EFBIG (the
- * position is at or past the largest file size), -ENOSPC, -ENXIO, or the
+ * position; a write that crosses the largest file size writes up to it.
+ * Errors: -EBADF (also: fd not open for writing), -EFBIG (the position is
+ * at or past the largest file size), -ENOSPC, -ENXIO, or the
  * device's error.
  */
 ssize_t do_write(int fd, const void *buf, size_t count);
@@ -120,8 +122,8 @@ int do_rmdir(const char *path);
 /*
  * Removes a directory entry of a file that is not a directory; the file
  * itself lives on while it has other links or open files.  Errors:
- * -EISDIR (a directory, or the path "/"), -ENOTDIR (a trailing '/' after
- * a file).
+ * -EISDIR (a directory, including "/" and a last name of "." or ".."),
+ * -ENOTDIR (a trailing '/' after a file).
  */
 int do_unlink(const char *path);
 
@@ -138,7 +140,8 @@ int do_link(const char *oldpath, const char *newpath);
  * newpath is replaced atomically (a file by a file, a directory by a
  * directory if the one replaced is empty); a directory may move to
  * another directory; if both paths name the same file nothing happens and
- * it returns 0.  Errors:
+ * it returns 0.  A replaced file that is open lives on, with no links,
+ * until its last descriptor is closed.  Errors:
  *   -EINVAL     newpath is inside the directory oldpath (its own
  *               subtree), or either last name is "." or ".."
  *   -EBUSY      either path is "/" (the root)
