@@ -17,7 +17,8 @@
  *   hexdump FILE             the bytes of FILE as `hexdump -C` shows them:
  *                            offset, 16 bytes in hex, the same as text;
  *                            "*" stands for lines equal to the one above
- *   touch FILE...            creates each FILE that does not exist (empty)
+ *   touch FILE...            creates each FILE that does not exist (empty);
+ *                            one that exists is left as it is
  *   mkdir DIR...             makes directories
  *   rmdir DIR...             removes empty directories
  *   rm FILE...               removes names of files (not of directories)
@@ -389,8 +390,13 @@ static int cmd_hexdump(kshell_t *ks, int argc, char **argv)
 
 typedef int (*fs_path_call_t)(const char *path);
 
+/* Keel keeps no file times: touching a file that exists (even a directory) does nothing. */
 static int touch_one(const char *path)
 {
+	stat_t st;
+	if (do_stat(path, &st) == 0) {
+		return 0;
+	}
 	int fd = do_open(path, O_RDONLY | O_CREAT);
 	return fd < 0 ? fd : do_close(fd);
 }

@@ -233,6 +233,8 @@ def test_errors(kernel, work, timeout):
         sh.expect("rmdir /", ["rmdir: /: EBUSY"])
         sh.expect("cat /nonexistent", ["cat: /nonexistent: ENOENT"])
         sh.expect("touch /f", [])
+        sh.expect("touch /f /dev", [])  # existing names (a directory too) stay as they are
+        sh.expect("touch /nodir/f", ["touch: /nodir/f: ENOENT"])
         sh.expect("cd /f", ["cd: /f: ENOTDIR"])
         sh.expect("cd /nonexistent", ["cd: /nonexistent: ENOENT"])
         sh.expect("mkdir /d", [])
