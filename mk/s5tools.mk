@@ -5,6 +5,7 @@
 #   $(BUILD)/tools/s5dbg       lists, prints, dumps and extracts one
 #   $(BUILD)/disk.img          the disk make run and make debug attach: a 16 MiB
 #                              S5FS made from tools/s5fs/disk/ and disk.manifest
+#   make fuzz-s5fs N=1000      boots N damaged images (tools/hosttests/s5fs.py)
 #
 # They are host programs, built with the host's compiler and C library; they
 # share the on-disk format with the kernel through kernel/include/fs/s5fs_format.h
@@ -40,9 +41,15 @@ $(BUILD)/disk.img: tools/s5fs/disk.manifest $(S5DISK_TREE) kernel/include/fs/s5f
 
 s5tools: $(S5TOOLS_BINS)
 
+# make fuzz-s5fs N=1000 [SEED=S]: N damaged images of a populated tree, each
+# booted with the tree walk (tools/hosttests/s5fs.py): no panic, no hang.
+N ?= 1000
+fuzz-s5fs: $(BUILD)/keel.elf $(S5TOOLS_BINS)
+	@tools/hosttests/s5fs.py --kernel $(BUILD)/keel.elf --only fuzz --fuzz $(N) $(if $(SEED),--seed $(SEED))
+
 all: $(S5TOOLS_BINS) $(BUILD)/disk.img
 run debug: $(if $(DISK),,$(BUILD)/disk.img)
 
-.PHONY: s5tools
+.PHONY: s5tools fuzz-s5fs
 
 -include $(BUILD)/tools/obj/*.d

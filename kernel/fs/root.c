@@ -27,6 +27,13 @@ static int root_try_s5fs(fs_t *fs, const char *dev)
 		fs->fs_ops->unmount(fs);
 		return err;
 	}
+	if (!S_ISDIR(fs->fs_root->vn_mode)) {
+		kprintf("root: ramfs, not S5FS: %s: the root inode is not a directory\n", dev);
+		vput(fs->fs_root);
+		fs->fs_root = NULL;
+		fs->fs_ops->unmount(fs);
+		return -EINVAL;
+	}
 	kprintf("root: S5FS on %s\n", dev);
 	return 0;
 }
