@@ -18,6 +18,8 @@ with it as hda, and afterwards reads the image with the host tools
   fallback       a blank disk, and an image with a bad superblock: the kernel
                  says in one line why it mounts ramfs instead; root=ramfs
                  ignores a good image
+  gdb            stopped inside an S5FS test, GDB's kpframes shows the
+                 cache's counters and the disk's and the file's pages
   corruptions    every corruption fsck.s5fs knows (tools/s5fs/s5image.py),
                  planted in a populated image: booted with the tree walk
                  (s5fs.walk.tree), the kernel neither panics nor hangs nor
@@ -369,8 +371,38 @@ def t_fuzz(opts, tools, work):
     return "%d images, %.1f a second" % (opts.fuzz, opts.fuzz / max(elapsed, 1e-9))
 
 
+def t_gdb(opts, tools, work):
+    image = fresh_image(tools, work)
+    port = keelhost.free_port()
+    argv = keelhost.qemu_argv(kernel=opts.kernel, cmdline="test=s5fs.cache.hits",
+                              serial="file:" + os.path.join(work, "serial.log"), gdb_port=port,
+                              stopped=True,
+                              extra=["-drive", "file=%s,format=raw,if=ide,index=0" % image])
+    qemu = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        check(keelhost.wait_for_port(port, 10, qemu), "QEMU's GDB stub did not listen")
+        gdb = [keelhost.GDB, "-q", "-batch", "-nx", "-x", os.path.join("tools", "gdb", "gdbinit")]
+        # Stop inside the test, after it wrote its file: the cache holds S5FS pages.
+        for c in ["break s5fs_cache_hits_stop", "continue", "kpframes -v", "kill"]:
+            gdb += ["-ex", c]
+        gdb.append(os.path.abspath(opts.kernel))
+        out = subprocess.run(gdb, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, timeout=60, cwd=ROOT,
+                             env=dict(os.environ, KEEL_GDB_PORT=str(port))).stdout.decode(
+                                 "utf-8", "replace")
+    finally:
+        qemu.kill()
+        qemu.wait()
+    want = ["pframes: ", "hits", "blockdev", "s5fs ino", "dirty"]
+    check(all(w in out for w in want) and "Python Exception" not in out,
+          "kpframes printed:\n" + out[-1500:])
+    return "kpframes lists the counters, the disk's and a file's pages"
+
+
 TESTS = [("persist", t_persist), ("halt_writes", t_halt_writes), ("suite_fsck", t_suite_fsck),
-         ("fallback", t_fallback), ("corruptions", t_corruptions), ("fuzz", t_fuzz)]
+         ("fallback", t_fallback), ("gdb", t_gdb), ("corruptions", t_corruptions),
+         ("fuzz", t_fuzz)]
 
 
 def main():

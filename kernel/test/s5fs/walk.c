@@ -7,8 +7,8 @@
  * the test passes if the kernel neither panics nor hangs nor leaks, so
  * every bad image ends in an error report, never a crash.
  */
-#include "s5test.h"
 #include "main/cmdline.h"
+#include "s5test.h"
 
 typedef struct walk {
 	int dirs, files, errors;
