@@ -5,6 +5,7 @@
 #include "mm/kstack.h"
 #include "mm/page.h"
 #include "mm/pagetable.h"
+#include "mm/pframe.h"
 #include "mm/slab.h"
 
 void mm_init(const multiboot_info_t *mbi)
@@ -14,4 +15,5 @@ void mm_init(const multiboot_info_t *mbi)
 	slab_init();
 	kmalloc_init();
 	kstack_init();
+	pframe_init(); /* the page-frame cache's own slab cache exists before any test counts */
 }

@@ -1,7 +1,8 @@
 /*
  * The root on disk: booted with an S5FS image as hda, the kernel mounts it
  * as '/', and what mkfs.s5fs put there is visible: the README's text, the
- * device nodes of the manifest (usable as devices), the directories with
+ * device nodes of the manifest (usable as devices, on the disk's st_dev,
+ * /dev/hdb even with no second disk), the directories with
  * link counts as on Linux (the root: 2 + its subdirectories).
  */
 #include "s5test.h"
@@ -34,6 +35,12 @@ KTEST(s5fs_mount_readme, "s5fs.mount.readme")
 KTEST(s5fs_mount_dev_nodes, "s5fs.mount.dev_nodes")
 {
 	stat_t st;
+	KT_CHECK(s5fs_is(vfs_root_fs));
+	/* /dev/hdb comes from the image's manifest, whether or not a second disk is attached. */
+	KT_CHECK_EQ(do_stat("/dev/hdb", &st), 0);
+	KT_CHECK(S_ISBLK(st.st_mode));
+	KT_CHECK_EQ(st.st_rdev, MKDEVID(DISK_MAJOR, 1));
+	KT_CHECK_EQ(st.st_dev, MKDEVID(DISK_MAJOR, 0));
 	KT_CHECK_EQ(do_stat("/dev/null", &st), 0);
 	KT_CHECK(S_ISCHR(st.st_mode));
 	KT_CHECK_EQ(st.st_rdev, DEVID_NULL);

@@ -1,12 +1,15 @@
 /*
- * The page-frame cache with an object of the test's own (as the VM
- * stage's anonymous objects will be): a page is filled once and then
- * found; a dirty page is flushed before it is evicted and on sync; a page
- * can be discarded without a flush; the last mobj_put() writes back,
- * drops every page and calls release.
+ * The page-frame cache (support code under the S5FS and VM stages) with a
+ * memory object of the test's own, as the VM stage's anonymous objects
+ * will be: a page is filled once and then found; a dirty page is flushed
+ * before it is evicted and on sync; a page can be discarded without a
+ * flush; the last mobj_put() writes back, drops every page and calls
+ * release.
  */
+#include "mm/pframe.h"
 #include "mm/mm.h"
-#include "s5test.h"
+#include "test/ktest.h"
+#include "util/string.h"
 
 static int fills, flushes, releases;
 
@@ -30,7 +33,7 @@ static void t_release(mobj_t *o)
 
 static const mobj_ops_t t_ops = {.fill = t_fill, .flush = t_flush, .release = t_release};
 
-KTEST(s5fs_pframe_fill_once, "s5fs.pframe.fill_once")
+KTEST(base_pframe_fill_once, "base.pframe.fill_once")
 {
 	mobj_t o;
 	mobj_init(&o, MOBJ_ANON, &t_ops, "test");
@@ -50,7 +53,7 @@ KTEST(s5fs_pframe_fill_once, "s5fs.pframe.fill_once")
 	KT_CHECK_EQ(releases, 1);
 }
 
-KTEST(s5fs_pframe_dirty_flush, "s5fs.pframe.dirty_flush")
+KTEST(base_pframe_dirty_flush, "base.pframe.dirty_flush")
 {
 	mobj_t o;
 	mobj_init(&o, MOBJ_ANON, &t_ops, "test");
@@ -71,7 +74,7 @@ KTEST(s5fs_pframe_dirty_flush, "s5fs.pframe.dirty_flush")
 	KT_CHECK_EQ(releases, 1);
 }
 
-KTEST(s5fs_pframe_evict_lru, "s5fs.pframe.evict_lru")
+KTEST(base_pframe_evict_lru, "base.pframe.evict_lru")
 {
 	mobj_t o;
 	mobj_init(&o, MOBJ_ANON, &t_ops, "test");
@@ -104,7 +107,7 @@ KTEST(s5fs_pframe_evict_lru, "s5fs.pframe.evict_lru")
 	KT_CHECK_EQ(releases, 1);
 }
 
-KTEST(s5fs_pframe_discard, "s5fs.pframe.discard")
+KTEST(base_pframe_discard, "base.pframe.discard")
 {
 	mobj_t o;
 	mobj_init(&o, MOBJ_ANON, &t_ops, "test");
