@@ -297,9 +297,13 @@ pframe_t *pframe_find(mobj_t *o, uint32_t pagenum)
 	}
 }
 
-void pframe_move(pframe_t *pf, mobj_t *to, uint32_t pagenum)
+/*
+ * Gives 'pf' a new identity (object 'to', page 'pagenum'), dropping an idle
+ * page already there.  The page itself may be busy: a write-back in flight
+ * finishes under the new name.
+ */
+static void pf_rekey(pframe_t *pf, mobj_t *to, uint32_t pagenum)
 {
-	KASSERT(pf->pf_pincount == 0 && !pf->pf_busy);
 	pframe_t *old;
 	while ((old = pf_lookup(to, pagenum)) != NULL) {
 		if (old->pf_busy) {
@@ -309,7 +313,6 @@ void pframe_move(pframe_t *pf, mobj_t *to, uint32_t pagenum)
 		KASSERT(old->pf_pincount == 0 && "pframe_move() onto a pinned page");
 		pf_drop(old);
 	}
-	KASSERT(pf->pf_pincount == 0 && !pf->pf_busy);
 	list_remove(&pf->pf_hash_link);
 	list_remove(&pf->pf_obj_link);
 	pf->pf_obj->mo_npages--;
@@ -321,17 +324,28 @@ void pframe_move(pframe_t *pf, mobj_t *to, uint32_t pagenum)
 	to->mo_npages++;
 }
 
+void pframe_move(pframe_t *pf, mobj_t *to, uint32_t pagenum)
+{
+	KASSERT(pf->pf_pincount == 0 && !pf->pf_busy);
+	pf_rekey(pf, to, pagenum);
+}
+
 void pframe_move_dirty(mobj_t *from, mobj_t *to)
 {
 	while (!list_empty(&from->mo_pframes)) {
 		pframe_t *pf = container_of(list_head(&from->mo_pframes), pframe_t, pf_obj_link);
-		if (pf->pf_busy) {
-			sched_sleep_on(&pf_waitq);
+		KASSERT(pf->pf_pincount == 0 && "pframe_move_dirty() of a pinned page");
+		if (pf->pf_busy && pf->pf_hint == 0) {
+			sched_sleep_on(
+			    &pf_waitq); /* cannot happen for S5FS: such a flush never sleeps */
 			continue;
 		}
-		KASSERT(pf->pf_pincount == 0 && "pframe_move_dirty() of a pinned page");
-		if (pf->pf_dirty && pf->pf_hint != 0) {
-			pframe_move(pf, to, pf->pf_hint);
+		if (pf->pf_busy || (pf->pf_dirty && pf->pf_hint != 0)) {
+			/*
+			 * Dirty, or being written back by an eviction right now: the
+			 * disk's object takes it over without waiting.
+			 */
+			pf_rekey(pf, to, pf->pf_hint);
 		} else {
 			pf_drop(pf);
 		}

@@ -85,9 +85,10 @@ pframe_t *pframe_find(mobj_t *o, uint32_t pagenum);
 void pframe_move(pframe_t *pf, mobj_t *to, uint32_t pagenum);
 
 /*
- * Empties object 'from' without sleeping: each dirty page with a pf_hint
- * moves to 'to' as page pf_hint (pframe_move()), every other page is
- * dropped.  Waits only for a page of 'from' that is busy.
+ * Empties object 'from' without sleeping: each page with a pf_hint that is
+ * dirty, or busy being written back (an eviction in another thread), moves
+ * to 'to' as page pf_hint, and the write-back finishes under that name;
+ * every other page is dropped.  KASSERTs that none is pinned.
  */
 void pframe_move_dirty(mobj_t *from, mobj_t *to);
 
