@@ -51,6 +51,7 @@
 #include "mm/pframe.h"
 #include "errno.h"
 #include "main/cmdline.h"
+#include "mm/mm.h"
 #include "mm/page.h"
 #include "mm/slab.h"
 #include "proc/sched.h"
@@ -350,6 +351,43 @@ void pframe_move_dirty(mobj_t *from, mobj_t *to)
 			pf_drop(pf);
 		}
 	}
+}
+
+bool pframe_resident(mobj_t *o, uint32_t pagenum)
+{
+	return pf_ready && pf_lookup(o, pagenum) != NULL;
+}
+
+int pframe_preload(mobj_t *o, uint32_t pagenum, const void *data, uint32_t hint)
+{
+	pframe_setup();
+	if (pf_lookup(o, pagenum) != NULL) {
+		return -EEXIST;
+	}
+	if (pframe_counters.ps_resident >= pframe_counters.ps_max) {
+		return -ENOMEM;
+	}
+	void *addr = page_alloc();
+	if (addr == NULL) {
+		return -ENOMEM;
+	}
+	pframe_t *pf = slab_obj_alloc(pframe_cache);
+	if (pf == NULL) {
+		page_free(addr);
+		return -ENOMEM;
+	}
+	memset(pf, 0, sizeof(*pf));
+	memcpy(addr, data, PAGE_SIZE);
+	pf->pf_obj = o;
+	pf->pf_pagenum = pagenum;
+	pf->pf_addr = addr;
+	pf->pf_hint = hint;
+	list_insert_tail(pf_bucket(o, pagenum), &pf->pf_hash_link);
+	list_insert_tail(&o->mo_pframes, &pf->pf_obj_link);
+	list_insert_tail(&pf_lru, &pf->pf_lru_link);
+	o->mo_npages++;
+	pframe_counters.ps_resident++;
+	return 0;
 }
 
 void pframe_pin(pframe_t *pf)

@@ -53,6 +53,13 @@
 #include "vfs/fs.h"
 #include "vfs/vnode.h"
 
+/*
+ * Read-ahead: filling a page of a file reads up to this many blocks in one
+ * request when the blocks that follow it on the disk are the file's next
+ * ones, and puts the extra pages in the cache (pframe_preload()).
+ */
+#define S5_READAHEAD 16
+
 /* A mounted S5FS (fs_t's fs_i). */
 typedef struct s5fs {
 	fs_t *s5_fs;             /* the VFS's side */
@@ -64,6 +71,7 @@ typedef struct s5fs {
 	kmutex_t s5_mutex;       /* the file system's lock (s5_lock()) */
 	int s5_lock_depth;       /* how many times its holder took it */
 	uint32_t s5_corruptions; /* reports made (tests read it) */
+	void *s5_ra_buf;         /* S5_READAHEAD pages for read-ahead (used under the lock) */
 } s5fs_t;
 
 /* A resident file (vnode_t's vn_i). */

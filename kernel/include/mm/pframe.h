@@ -92,6 +92,18 @@ void pframe_move(pframe_t *pf, mobj_t *to, uint32_t pagenum);
  */
 void pframe_move_dirty(mobj_t *from, mobj_t *to);
 
+/* Whether page 'pagenum' of 'o' is in the cache (busy or not).  Never sleeps. */
+bool pframe_resident(mobj_t *o, uint32_t pagenum);
+
+/*
+ * Read-ahead: puts page 'pagenum' of 'o', not yet resident, into the cache
+ * with a copy of the PAGE_SIZE bytes at 'data' (clean, unpinned, pf_hint
+ * 'hint'), as if it had been filled.  Never sleeps and never evicts:
+ * returns 0, or -EEXIST (already resident), -ENOMEM (the cache is at its
+ * limit or no frame is free).
+ */
+int pframe_preload(mobj_t *o, uint32_t pagenum, const void *data, uint32_t hint);
+
 /* Another pin on a page the caller has pinned. */
 void pframe_pin(pframe_t *pf);
 
