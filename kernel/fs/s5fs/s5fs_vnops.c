@@ -21,6 +21,10 @@
  * last close.  The same trick undoes a half-made file: if adding its entry
  * fails, put the new vnode with a count of 0 and the inode goes back.
  *
+ * A removed directory (rmdir'd while some process still has it as its
+ * current directory) has a link count of 0 and takes no new entries:
+ * create, mknod, mkdir, link and rename into it fail with -ENOENT.
+ *
  * Order matters when the disk can fill up: do what can fail (allocate the
  * inode, add the entry) before changing counts, and undo on failure, so
  * that -ENOSPC leaves the file system as it was.
@@ -37,6 +41,12 @@
 static bool s5_dot_name(const char *name, size_t len)
 {
 	return (len == 1 && name[0] == '.') || (len == 2 && name[0] == '.' && name[1] == '.');
+}
+
+/* Whether directory 'dir' has been removed (rmdir left it with no links). */
+static bool s5_dir_removed(vnode_t *dir)
+{
+	return s5_node(dir)->sn_inode.s5i_nlink == 0;
 }
 
 ssize_t s5_vop_read(vnode_t *vn, off_t pos, void *buf, size_t count)
@@ -86,6 +96,9 @@ static int s5_make(vnode_t *dir, const char *name, size_t len, uint16_t type, ui
 {
 	/* BEGIN SOLUTION(s5fs, s5_make) -> -ENOSYS */
 	s5fs_t *fs = s5_fs_of(dir);
+	if (s5_dir_removed(dir)) {
+		return -ENOENT;
+	}
 	int err = s5_dir_find(s5_node(dir), name, len, NULL, NULL);
 	if (err == 0) {
 		return -EEXIST;
@@ -152,6 +165,9 @@ int s5_vop_mkdir(vnode_t *dir, const char *name, size_t len)
 	/* BEGIN SOLUTION(s5fs, s5_vop_mkdir) -> -ENOSYS */
 	s5fs_t *fs = s5_fs_of(dir);
 	s5_node_t *parent = s5_node(dir);
+	if (s5_dir_removed(dir)) {
+		return -ENOENT;
+	}
 	if (parent->sn_inode.s5i_nlink >= S5_NLINK_MAX) {
 		return -EMLINK;
 	}
@@ -235,6 +251,9 @@ int s5_vop_link(vnode_t *dir, const char *name, size_t len, vnode_t *target)
 	if (S_ISDIR(target->vn_mode)) {
 		return -EPERM;
 	}
+	if (s5_dir_removed(dir)) {
+		return -ENOENT;
+	}
 	s5_node_t *tn = s5_node(target);
 	int err = s5_dir_find(s5_node(dir), name, len, NULL, NULL);
 	if (err == 0) {
@@ -289,6 +308,9 @@ int s5_vop_rename(vnode_t *olddir, const char *oldname, size_t oldlen, vnode_t *
 	}
 	if (s5_dot_name(oldname, oldlen) || s5_dot_name(newname, newlen)) {
 		return -EINVAL;
+	}
+	if (s5_dir_removed(newdir)) {
+		return -ENOENT;
 	}
 	uint32_t src_ino, dst_ino, dst_index;
 	int err = s5_dir_find(s5_node(olddir), oldname, oldlen, &src_ino, NULL);

@@ -4,7 +4,8 @@
  * into the gap (the size drops by 64 for each, and the last block is freed
  * when it empties); removed names can be added again and a listing shows
  * each remaining name exactly once; '.' and '..' are real entries and
- * readdir reports each entry's type.
+ * readdir reports each entry's type; a removed directory takes no new
+ * entries.
  */
 #include "s5test.h"
 
@@ -162,5 +163,24 @@ KTEST(s5fs_dir_new_dir, "s5fs.dir.new_dir")
 	KT_CHECK_EQ(s5t_free_blocks(), before - 1);
 	KT_CHECK_EQ(do_rmdir(D), 0);
 	KT_CHECK_EQ(s5t_free_blocks(), before);
+	s5t_end();
+}
+
+KTEST(s5fs_dir_removed, "s5fs.dir.removed")
+{
+	/* A removed directory that is still the current directory takes no new entries. */
+	if (!s5t_begin()) {
+		return;
+	}
+	uint32_t inodes = s5t_free_inodes();
+	KT_CHECK_EQ(do_mkdir(D), 0);
+	KT_CHECK_EQ(do_chdir(D), 0);
+	KT_CHECK_EQ(do_rmdir(VT_DIR "/d"), 0);
+	KT_CHECK_EQ(do_open("f", O_WRONLY | O_CREAT), -ENOENT);
+	KT_CHECK_EQ(do_mkdir("sub"), -ENOENT);
+	KT_CHECK_EQ(do_mknod("n", S_IFCHR, DEVID_NULL), -ENOENT);
+	KT_CHECK_EQ(do_chdir("/"), 0);
+	/* Its inode went with the last reference. */
+	KT_CHECK_EQ(s5t_free_inodes(), inodes);
 	s5t_end();
 }
