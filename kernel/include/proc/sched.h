@@ -36,7 +36,13 @@ bool sched_queue_empty(const ktqueue_t *q);
 
 /*
  * Makes 'thr' runnable: sets its state to KT_RUN and appends it to the run
- * queue.  'thr' must not be the running thread and must not be on any queue.
+ * queue.  'thr' must not be on any queue (kt_wchan == NULL).  It is usually
+ * another thread, but it may be the running thread when that thread is
+ * going to sleep: with the run queue empty, sched_switch() idles on the
+ * sleeping thread's own stack (curthr is still that thread), and an
+ * interrupt that wakes it (the timer, a disk) makes curthr runnable while
+ * its state is KT_SLEEP or KT_SLEEP_CANCELLABLE.  What is never allowed is
+ * making the running thread runnable while it runs (curthr in KT_RUN).
  */
 void sched_make_runnable(struct kthread *thr);
 
@@ -62,7 +68,10 @@ void sched_sleep_on(ktqueue_t *q);
 /*
  * Sleeps on 'q' until woken or cancelled.  Returns 0 when woken, -EINTR when
  * the thread was cancelled while asleep or before it went to sleep (then it
- * does not sleep at all).
+ * does not sleep at all).  What counts is kt_cancelled when the thread runs
+ * again: a thread woken normally and then cancelled before it got the CPU
+ * returns -EINTR too.  (Whatever the waker handed over, such as a mutex in
+ * kmutex_unlock(), stays handed over; the caller checks for it.)
  */
 int sched_cancellable_sleep_on(ktqueue_t *q);
 
@@ -82,7 +91,8 @@ void sched_cancel(struct kthread *thr);
 /*
  * Timed sleep: blocks the running thread for at least 'ticks' timer ticks
  * (PIT_HZ a second), cancellably.  Returns 0 after the time passed, or
- * -EINTR if the thread was cancelled first.
+ * -EINTR if the thread was cancelled first (before the call, while asleep,
+ * or after the timer woke it but before it ran again).
  */
 int sched_sleep_ticks(uint32_t ticks);
 
