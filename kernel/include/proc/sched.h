@@ -99,6 +99,26 @@ int sched_sleep_ticks(uint32_t ticks);
 /* Milliseconds to ticks, rounded up. */
 uint32_t sched_ms_to_ticks(uint32_t ms);
 
+/*
+ * Support: alarms, for time-outs.  sched_alarm_set() arranges for
+ * fn(arg) to be called once, in the timer interrupt, at least 'ticks'
+ * ticks from now; sched_alarm_cancel() stops it if it has not fired yet
+ * (returns true if it had not, false if it already fired or was never
+ * set).  'fn' runs with interrupts off and must not sleep: it typically
+ * records that time ran out and wakes a thread with sched_wakeup_on().
+ * The caller owns the sched_alarm_t and must cancel it (or see it fire)
+ * before freeing it.  A zero-filled sched_alarm_t is a valid unset alarm.
+ */
+typedef struct sched_alarm {
+	list_link_t sa_link; /* on the list of pending alarms; owned by sched.c */
+	uint32_t sa_tick;    /* fires when pit_ticks reaches this */
+	void (*sa_fn)(void *arg);
+	void *sa_arg;
+} sched_alarm_t;
+
+void sched_alarm_set(sched_alarm_t *a, uint32_t ticks, void (*fn)(void *arg), void *arg);
+bool sched_alarm_cancel(sched_alarm_t *a);
+
 /* Support: the run queue's length (for tests and `ps`), and set-up. */
 int sched_runq_length(void);
 void sched_init(void);
