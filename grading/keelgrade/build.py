@@ -54,6 +54,10 @@ FORBIDDEN_PREFIXES = ("ktest_", "kbench_", "ktests_", "ksyms_", "hmac_sha256", "
 FORBIDDEN_SECTIONS = (".ktests", ".kbench")
 # The harness's objects in a built tree (their symbols are the harness's).
 HARNESS_OBJECTS = ("build/obj/kernel/test/*.o", "build/obj/kernel/util/sha256.c.o")
+# ...and the tests themselves: their names are left out of the graded symbol
+# table too (a test found by name could be patched), but a student's static
+# function may share a name with a test's, so they are not forbidden.
+TEST_OBJECTS = ("build/obj/kernel/test/**/*.o",)
 # Names a student file may have (paths in the tree).
 SAFE_NAME = re.compile(r"^[A-Za-z0-9._/-]+$")
 IDENT = re.compile(rb"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -213,7 +217,8 @@ def harness_names(tree, kernel):
     """(forbidden, omit) for a built tree: the global names the harness
     objects define and the linker symbols of the test table, the benchmark
     table and the symbol table (a student object must not name them), and
-    every name the harness defines (left out of the graded symbol table)."""
+    every name the harness and the tests define (left out of the graded
+    symbol table)."""
     import glob
     forbidden, omit = set(), set()
     for pattern in HARNESS_OBJECTS:
@@ -222,6 +227,9 @@ def harness_names(tree, kernel):
                 omit.add(name)
                 if kind.isupper():
                     forbidden.add(name)
+    for pattern in TEST_OBJECTS:
+        for obj in sorted(glob.glob(os.path.join(tree, pattern), recursive=True)):
+            omit.update(name for name, _, _ in _nm(obj, "--defined-only"))
     for name, kind, _ in _nm(kernel):
         if name.startswith(("ktests_", "kbench_", "ksyms_")):
             omit.add(name)
