@@ -15,18 +15,22 @@ import zipfile
 import fixtures
 
 
-def marker_name(marker):
-    """A file name that, listed in a make dependency file, is a rule whose
-    recipe creates 'marker' (an absolute path, written without a slash)."""
-    octal = marker.replace("/", "\\057")
-    return "x;touch${IFS}$(printf${IFS}'%s');.h" % octal
+MARKER = "keel-dinject-ran"
+
+
+def marker_name(marker=MARKER):
+    """A file name that, listed in a make dependency file (as the compiler
+    writes it with -MMD -MP), is a shell assignment ("x != command") that
+    creates the file 'marker' in make's directory as soon as make reads it
+    (no slash: an archive's member names are paths)."""
+    return "x!=touch${IFS}%s;.h" % marker
 
 
 def _up(rel):
     return "../" * (rel.count("/") + 1)
 
 
-def dinject(ref, marker):
+def dinject(ref, marker=MARKER):
     """The reference, whose first file includes a file of the submission
     whose name holds make syntax: the compiler's dependency file then
     holds a rule that runs a command (when make reads it)."""
@@ -37,14 +41,14 @@ def dinject(ref, marker):
     return files, name
 
 
-def write_dinject_dir(dest, ref, marker):
+def write_dinject_dir(dest, ref, marker=MARKER):
     files, name = dinject(ref, marker)
     fixtures.write_files(dest, files)
     with open(os.path.join(dest, name), "w") as fh:
         fh.write("/* nothing */\n")
 
 
-def write_dinject_zip(path, ref, marker):
+def write_dinject_zip(path, ref, marker=MARKER):
     files, name = dinject(ref, marker)
     with zipfile.ZipFile(path, "w") as z:
         for rel, data in sorted(files.items()):
