@@ -75,11 +75,15 @@ def with_start_line(cmdline):
 
 def sandboxed_console(kh, argv, files=(), disk=None, **kw):
     """A keelhost.Console running 'argv' in the sandbox, with 'files' (the
-    kernel) read-only and 'disk' (an image) writable."""
+    kernel) read-only and 'disk' (an image) writable.  QEMU also gets a
+    limit on CPU time (twice the boot's wall-clock limit, for its threads)
+    and on the size of a file it writes (its disk image's size)."""
     binds = [(f, f, False) for f in files]
     if disk:
         binds.append((disk, disk, True))
-    cmd, env, _ = sandbox.popen_argv(argv, binds)
+    limit = ["prlimit", "--cpu=%d" % (2 * int(kw.get("timeout") or 60) + 10),
+             "--fsize=%d" % max(1 << 20, os.path.getsize(disk) if disk else 0), "--"]
+    cmd, env, _ = sandbox.popen_argv(limit + list(argv), binds)
     return kh.Console(cmd, env=env, **kw)
 
 
