@@ -27,6 +27,7 @@ same on purpose (for measuring the sandbox's cost).
 
 import os
 import resource
+import select
 import shutil
 import signal
 import subprocess
@@ -38,6 +39,8 @@ PATH = "/usr/local/bin:/usr/bin:/bin"
 BWRAP = os.environ.get("KEEL_GRADE_BWRAP", "bwrap")
 # The host directories every sandbox sees, read-only.
 SYSTEM_RO = ("/usr", "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/alternatives")
+# The most output of a command kept (a compiler can print without end).
+OUTPUT_CAP = 1 << 20
 # Top-level names that are links into /usr on merged-/usr systems, or directories otherwise.
 SYSTEM_LINKS = ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
 
@@ -145,7 +148,8 @@ def popen_argv(argv, binds, chdir=None, env=None, tmpdir=None):
 
 
 def run(argv, binds, chdir=None, env=None, timeout=60, limits=None, tmpdir=None):
-    """Runs 'argv' sandboxed; returns a Result (output is stdout and stderr merged)."""
+    """Runs 'argv' sandboxed; returns a Result (output is stdout and stderr
+    merged, its first OUTPUT_CAP bytes)."""
     cmd, environ, cwd = popen_argv(argv, binds, chdir, env, tmpdir)
     lim = limits or Limits()
     started = time.monotonic()
@@ -153,12 +157,29 @@ def run(argv, binds, chdir=None, env=None, timeout=60, limits=None, tmpdir=None)
                             stderr=subprocess.STDOUT, env=environ, cwd=cwd,
                             start_new_session=True, preexec_fn=lim.apply)
     timed_out = False
-    try:
-        out, _ = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        timed_out = True
-        kill_group(proc)
-        out, _ = proc.communicate()
+    chunks, size = [], 0
+    deadline = started + timeout
+    fd = proc.stdout.fileno()
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            timed_out = True
+            kill_group(proc)
+            break
+        ready, _, _ = select.select([fd], [], [], min(left, 0.5))
+        if not ready:
+            continue
+        data = os.read(fd, 65536)
+        if not data:
+            break
+        if size < OUTPUT_CAP:
+            chunks.append(data[:OUTPUT_CAP - size])
+        size += len(data)
+    proc.stdout.close()
+    proc.wait()
+    out = b"".join(chunks)
+    if size > OUTPUT_CAP:
+        out += b"\n(%d more bytes of output left out)\n" % (size - OUTPUT_CAP)
     # Whatever the command left behind in its session (a compiler still
     # reading, a daemon) goes too; then nothing of it may be alive.
     kill_group(proc)
