@@ -39,7 +39,6 @@ import struct
 import subprocess
 import sys
 import tempfile
-import time
 
 from . import sandbox
 
