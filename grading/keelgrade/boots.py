@@ -119,6 +119,7 @@ class DeadBoots:
 def list_tests(root, kernel, timeout=30):
     """Every test a kernel registers, from a list=1 boot."""
     kh = _keelhost(root)
+    kernel = os.path.abspath(kernel)
     argv = kh.qemu_argv(kernel=kernel, cmdline="list=1", extra=["-no-reboot"])
     con = sandboxed_console(kh, argv, files=[kernel], timeout=timeout, cap=4 * 1024 * 1024)
     names = [m.group(1) for m in (kh.LIST_RE.match(l) for l in con.lines()) if m]
@@ -158,6 +159,7 @@ def run_unit(root, kernel, key, tests, glob, logdir, label, timeout, cap, cmdlin
     has not started after 'start_timeout' seconds is stopped; 'dead' (a
     DeadBoots) counts such boots and stops making new ones."""
     kh = _keelhost(root)
+    kernel = os.path.abspath(kernel)
     outcomes = {t: Outcome(t) for t in tests}
     start = 1
     boot = 0
@@ -178,7 +180,7 @@ def run_unit(root, kernel, key, tests, glob, logdir, label, timeout, cap, cmdlin
         extra = ["-no-reboot"] + list(qemu_extra)
         img = None
         if disk is not None:
-            img = os.path.join(logdir, f"{label}.disk")
+            img = os.path.abspath(os.path.join(logdir, f"{label}.disk"))
             disk.make(img)
             extra += ["-drive", f"file={img},format=raw,if=ide,index=0,media=disk"]
         log = os.path.join(logdir, f"{label}.log" if boot == 1 else f"{label}.boot{boot}.log")
