@@ -40,6 +40,8 @@ void shutdown(uint8_t code)
 		kprintf("keel: halted cleanly\n");
 	} else if (code == SHUTDOWN_TESTS_FAILED) {
 		kprintf("keel: halted (tests failed)\n");
+	} else if (code == SHUTDOWN_LEAKS) {
+		kprintf("keel: halted with vnodes still referenced\n");
 	} else {
 		kprintf("keel: halted after a panic\n");
 	}

@@ -38,10 +38,21 @@ void *__attribute__((weak)) initproc_run(long arg1, void *arg2)
  */
 void drivers_init(void) __attribute__((weak));
 
+/*
+ * The file system's set-up (mounting the root, /dev) and its shutdown
+ * check (the number of vnodes still referenced); provided by the VFS
+ * stage's support code.
+ */
+void vfs_init(void) __attribute__((weak));
+int vfs_shutdown(void) __attribute__((weak));
+
 static void *init_main(long arg1, void *arg2)
 {
 	if (drivers_init != NULL) {
 		drivers_init();
+	}
+	if (vfs_init != NULL) {
+		vfs_init();
 	}
 	const char *bench = cmdline_get(&kernel_cmdline, "bench");
 	if (bench != NULL) {
@@ -85,6 +96,9 @@ static void *idle_main(long arg1, void *arg2)
 	dbg(DBG_PROC, "init exited with status %d\n", status);
 	if (ktest_active()) {
 		ktest_finish();
+	}
+	if (vfs_shutdown != NULL && vfs_shutdown() != 0) {
+		shutdown(SHUTDOWN_LEAKS);
 	}
 	shutdown(SHUTDOWN_OK);
 }

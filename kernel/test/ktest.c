@@ -381,8 +381,18 @@ void ktest_note(const char *fmt, ...)
 
 /* The leak check. */
 
+static const ktest_leak_hook_t *leak_hook;
+
+void ktest_set_leak_hook(const ktest_leak_hook_t *hook)
+{
+	leak_hook = hook;
+}
+
 void ktest_snapshot(ktest_snapshot_t *snap)
 {
+	if (leak_hook != NULL) {
+		leak_hook->kh_snapshot(snap->ks_hook_state);
+	}
 	uint32_t flags = intr_save();
 	size_t n = slab_cache_count();
 	if (n > KTEST_SNAP_CACHES) {
@@ -425,10 +435,18 @@ static void __printf(2, 3) leak_note(leak_report_t *r, const char *fmt, ...)
 
 int ktest_leaks(const ktest_snapshot_t *before, char *why, size_t size)
 {
-	ktest_snapshot_t now;
-	ktest_snapshot(&now);
 	leak_report_t r = {.buf = why, .size = size};
 	why[0] = '\0';
+	if (leak_hook != NULL) {
+		char hook_why[200];
+		int n = leak_hook->kh_compare(before->ks_hook_state, hook_why, sizeof(hook_why));
+		if (n > 0) {
+			leak_note(&r, "%s", hook_why);
+			r.count += n - 1;
+		}
+	}
+	ktest_snapshot_t now;
+	ktest_snapshot(&now);
 	for (size_t i = 0; i < now.ks_ncaches; i++) {
 		size_t was = 0;
 		bool existed = false;

@@ -16,6 +16,7 @@
 #define SHUTDOWN_OK 0x10          /* status 33: clean halt, every test passed */
 #define SHUTDOWN_TESTS_FAILED 0x11 /* status 35: some test failed */
 #define SHUTDOWN_PANIC 0x12       /* status 37: panic outside a test */
+#define SHUTDOWN_LEAKS 0x13       /* status 39: halt found vnodes still referenced */
 
 /* Prints "keel: halted cleanly" (for SHUTDOWN_OK) and leaves the emulator. */
 void shutdown(uint8_t code) __noreturn;

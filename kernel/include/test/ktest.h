@@ -115,13 +115,30 @@ void ktest_note(const char *fmt, ...) __printf(1, 2);
  * free-frame count, and a comparison that describes each difference.
  */
 #define KTEST_SNAP_CACHES 128
+#define KTEST_HOOK_STATE 512
 typedef struct ktest_snapshot {
 	size_t ks_ncaches;
 	const void *ks_cache[KTEST_SNAP_CACHES];
 	size_t ks_live[KTEST_SNAP_CACHES];
 	size_t ks_free_frames;
 	size_t ks_kstacks;
+	uint32_t ks_hook_state[KTEST_HOOK_STATE / 4]; /* the leak hook's own record */
 } ktest_snapshot_t;
+
+/*
+ * A subsystem's own leak check (the VFS's vnode reference counts).
+ * kh_snapshot records what it needs in KTEST_HOOK_STATE bytes of each
+ * snapshot; kh_compare describes each difference from that record in
+ * 'why' and returns their number.  Both run before the slab caches are
+ * counted, so they may release what exited processes left behind.
+ */
+typedef struct ktest_leak_hook {
+	void (*kh_snapshot)(void *state);
+	int (*kh_compare)(const void *state, char *why, size_t size);
+} ktest_leak_hook_t;
+
+/* Installs the leak hook (one; a later call replaces it). */
+void ktest_set_leak_hook(const ktest_leak_hook_t *hook);
 
 void ktest_snapshot(ktest_snapshot_t *snap);
 /*
