@@ -24,6 +24,15 @@
  * them all before the prompt comes back.  Each child gets its own copy of
  * the kshell_t, so an `exit` inside one ends only that child.  Their output
  * goes to the same terminal; the tty's write mutex keeps each write whole.
+ * When the `parallel` line is redirected, each child starts with a copy of
+ * the shell's descriptors (vfs_proc_fork()), so it writes to the same open
+ * file.
+ *
+ * Redirection (kshell.h) is taken out of a line after it is split and
+ * before the command runs: kshell_redirect() (kshell/cmds_fs.c) opens the
+ * file with do_open() in the shell's process, the command's output and
+ * input go through that descriptor, and kshell_unredirect() closes it when
+ * the command returns.
  */
 #include "kshell/kshell.h"
 #include "errno.h"
@@ -32,6 +41,8 @@
 #include "util/debug.h"
 #include "util/kprintf.h"
 #include "util/string.h"
+#include "vfs/vfs_proc.h"
+#include "vfs/vfs_syscall.h"
 
 typedef struct kshell_command {
 	const char *kc_name;
@@ -69,29 +80,76 @@ static const kshell_command_t *find_command(const char *name)
 	return NULL;
 }
 
+/* Writes to the terminal alone. */
+static ssize_t kshell_tty_write(kshell_t *ks, const void *buf, size_t n)
+{
+	return tty_write(ks->ks_tty, buf, n);
+}
+
+ssize_t kshell_write(kshell_t *ks, const void *buf, size_t n)
+{
+	if (!ks->ks_out_file) {
+		return kshell_tty_write(ks, buf, n);
+	}
+	size_t done = 0;
+	while (done < n) {
+		ssize_t w = do_write(ks->ks_out_fd, (const char *)buf + done, n - done);
+		if (w < 0) {
+			return w;
+		}
+		if (w == 0) {
+			return -EIO; /* a file that takes nothing would loop forever */
+		}
+		done += w;
+	}
+	return n;
+}
+
+ssize_t kshell_read(kshell_t *ks, void *buf, size_t n)
+{
+	if (ks->ks_in_file) {
+		return do_read(ks->ks_in_fd, buf, n);
+	}
+	return tty_read(ks->ks_tty, buf, n);
+}
+
+/* Formats into buf (cut at its size); returns the length. */
+static int kshell_vformat(char *buf, size_t size, const char *fmt, va_list ap)
+{
+	int n = vsnprintf(buf, size, fmt, ap);
+	return n > (int)size - 1 ? (int)size - 1 : n;
+}
+
 int kshell_printf(kshell_t *ks, const char *fmt, ...)
 {
 	char buf[KSHELL_LINE_MAX * 2];
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	int n = kshell_vformat(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	if (n > (int)sizeof(buf) - 1) {
-		n = sizeof(buf) - 1;
-	}
-	ssize_t written = tty_write(ks->ks_tty, buf, n);
+	ssize_t written = kshell_write(ks, buf, n);
 	return written < 0 ? (int)written : n;
 }
 
-static void kshell_write(void *arg, const char *s, size_t n)
+int kshell_eprintf(kshell_t *ks, const char *fmt, ...)
 {
-	kshell_t *ks = arg;
-	tty_write(ks->ks_tty, s, n);
+	char buf[KSHELL_LINE_MAX * 2];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = kshell_vformat(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	ssize_t written = kshell_tty_write(ks, buf, n);
+	return written < 0 ? (int)written : n;
+}
+
+static void kshell_printer_write(void *arg, const char *s, size_t n)
+{
+	kshell_write(arg, s, n);
 }
 
 printer_t kshell_printer(kshell_t *ks)
 {
-	return (printer_t){.pr_write = kshell_write, .pr_arg = ks};
+	return (printer_t){.pr_write = kshell_printer_write, .pr_arg = ks};
 }
 
 void kshell_request_halt(void)
@@ -112,10 +170,12 @@ static bool kshell_stopping(void)
 
 /*
  * Splits 'line' into words in place.  Blanks separate words; quotes ('...'
- * or "...") keep blanks inside one.  Returns the number of words, or -E2BIG
- * for more than KSHELL_MAX_ARGS, -EINVAL for an unclosed quote.
+ * or "...") keep blanks inside one.  quoted[i] says whether word i had a
+ * quote in it (a quoted '>' is not a redirection).  Returns the number of
+ * words, or -E2BIG for more than KSHELL_MAX_ARGS, -EINVAL for an unclosed
+ * quote.
  */
-static int split_words(char *line, char **argv)
+static int split_words(char *line, char **argv, bool *quoted)
 {
 	int argc = 0;
 	char *in = line;
@@ -131,6 +191,7 @@ static int split_words(char *line, char **argv)
 		}
 		/* Copy the word down over itself, dropping the quotes. */
 		char *out = in;
+		quoted[argc] = false;
 		argv[argc++] = out;
 		char quote = '\0';
 		while (*in != '\0') {
@@ -144,6 +205,7 @@ static int split_words(char *line, char **argv)
 				}
 			} else if (c == '\'' || c == '"') {
 				quote = c;
+				quoted[argc - 1] = true;
 				in++;
 			} else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
 				break;
@@ -175,27 +237,78 @@ int kshell_exec(kshell_t *ks, int argc, char **argv)
 	}
 	const kshell_command_t *cmd = find_command(argv[0]);
 	if (cmd == NULL) {
-		kshell_printf(ks, "kshell: no command '%s' (try 'help')\n", argv[0]);
+		kshell_eprintf(ks, "kshell: no command '%s' (try 'help')\n", argv[0]);
 		return -ENOENT;
 	}
 	dbg(DBG_TTY, "%s: running '%s'\n", ks->ks_tty->tt_name, argv[0]);
 	int status = cmd->kc_func(ks, argc, argv);
 	if (status < 0) {
-		kshell_printf(ks, "%s: %s\n", argv[0], errno_name(status));
+		kshell_eprintf(ks, "%s: %s\n", argv[0], errno_name(status));
 	}
 	return status;
+}
+
+/* The redirection sign a word starts with ("<", ">>" or ">"), or NULL. */
+static const char *redirect_sign(const char *word)
+{
+	if (strncmp(word, ">>", 2) == 0) {
+		return ">>";
+	}
+	if (word[0] == '>') {
+		return ">";
+	}
+	if (word[0] == '<') {
+		return "<";
+	}
+	return NULL;
+}
+
+/*
+ * Takes the redirections (see kshell.h) out of argv, opening their files;
+ * returns the number of words left, or -errno (the message is printed).
+ */
+static int take_redirections(kshell_t *ks, int argc, char **argv, const bool *quoted)
+{
+	int kept = 0;
+	for (int i = 0; i < argc; i++) {
+		const char *sign = quoted[i] ? NULL : redirect_sign(argv[i]);
+		if (sign == NULL) {
+			argv[kept++] = argv[i];
+			continue;
+		}
+		const char *path = argv[i] + strlen(sign);
+		if (*path == '\0') {
+			if (i + 1 == argc) {
+				kshell_eprintf(ks, "kshell: no file name after '%s'\n", sign);
+				return -EINVAL;
+			}
+			path = argv[++i];
+		}
+		int err = kshell_redirect(ks, sign, path);
+		if (err < 0) {
+			return err;
+		}
+	}
+	argv[kept] = NULL;
+	return kept;
 }
 
 int kshell_exec_line(kshell_t *ks, char *line)
 {
 	char *argv[KSHELL_MAX_ARGS + 1];
-	int argc = split_words(line, argv);
+	bool quoted[KSHELL_MAX_ARGS];
+	int argc = split_words(line, argv, quoted);
 	if (argc < 0) {
-		kshell_printf(ks, "kshell: %s\n",
-			      argc == -E2BIG ? "too many words" : "a quote is not closed");
+		kshell_eprintf(ks, "kshell: %s\n",
+			       argc == -E2BIG ? "too many words" : "a quote is not closed");
 		return argc;
 	}
-	return kshell_exec(ks, argc, argv);
+	int status = take_redirections(ks, argc, argv, quoted);
+	if (status >= 0) {
+		status = kshell_exec(ks, status, argv);
+	}
+	kshell_unredirect(ks);
+	return status;
 }
 
 int kshell_run(tty_t *tty)
@@ -248,7 +361,7 @@ static int cmd_echo(kshell_t *ks, int argc, char **argv)
 	}
 	len = MIN(len, sizeof(out) - 2);
 	out[len] = '\n';
-	ssize_t n = tty_write(ks->ks_tty, out, len + 1);
+	ssize_t n = kshell_write(ks, out, len + 1);
 	return n < 0 ? (int)n : 0;
 }
 
@@ -320,6 +433,10 @@ static int cmd_parallel(kshell_t *ks, int argc, char **argv)
 			status = -ENOMEM;
 			break;
 		}
+		if (ks->ks_in_file || ks->ks_out_file) {
+			/* The child writes and reads through the same descriptors. */
+			vfs_proc_fork(curproc, p);
+		}
 		kthread_t *thr = kthread_create(p, parallel_main, 0, &jobs[j]);
 		if (thr == NULL) {
 			/* A process with no thread never exits, and nothing can destroy it. */
@@ -359,6 +476,7 @@ void kshell_init(void)
 			   "parallel CMD... -- CMD...: runs each CMD in its own process");
 	kshell_sys_commands_init();
 	kshell_dev_commands_init();
+	kshell_fs_commands_init();
 }
 
 /*
