@@ -520,7 +520,15 @@ void *initproc_run(long arg1, void *arg2)
 		sched_make_runnable(thr);
 		started++;
 	}
-	kprintf("keel: %d kernel shells started\n", started);
+	if (tty_count() == 0) {
+		/* A kernel whose DRIVERS stage is not written yet has no terminals. */
+		kprintf("keel: no terminal for a kernel shell: the terminals come with the DRIVERS "
+			"stage\n");
+		kprintf("keel: to run your code, run its tests: make test-stage STAGE=procs (or "
+			"your stage)\n");
+	} else {
+		kprintf("keel: %d kernel shells started\n", started);
+	}
 	int status;
 	while (do_waitpid(-1, &status, 0) > 0) {
 	}

@@ -7,15 +7,26 @@ the kernel again.  A boot that ends before the test it runs has reported
 fails that test with the reason the grader saw; a group boot then goes on
 with the next test in a new boot (start=N).
 
-QEMU is driven through tools/keelhost.py, the code every host tool shares.
+Each boot also has a start deadline (the rubric's start_timeout, a few
+seconds): every boot has the harness's "test" debug channel on (dbg=test on
+the command line), so the harness prints "[test] run_one: running <name>"
+as a test starts, and a boot that has not printed it by then is stopped.  A DeadBoots shared by all the
+boots of one submission counts the boots in a row that ended before their
+test started; after 'limit' of them the tests not yet run are reported as
+not run, with that reason, instead of each costing a boot.
+
+QEMU is driven through tools/keelhost.py, the code every host tool shares,
+and runs in the sandbox (sandbox.py): it sees the kernel file, the boot's
+disk image and /usr, and its serial console is its standard output.
 """
 
 import os
 import re
 import sys
+import threading
 import time
 
-from . import auth
+from . import auth, sandbox
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -48,18 +59,79 @@ class Outcome:
                 "log": self.log, "seconds": round(self.seconds, 3)}
 
 
+# What the harness prints when a test starts, with dbg=test (kernel/test/ktest.c).
+STARTED = re.compile(r"^\[test\] \S+: running (\S+)$")
+
+
+def with_start_line(cmdline):
+    """'cmdline' with the "test" debug channel on (added to its dbg= list, if any)."""
+    words = cmdline.split()
+    for i, w in enumerate(words):
+        if w.startswith("dbg="):
+            words[i] = w + ",test"
+            return " ".join(words)
+    return " ".join(words + ["dbg=test"])
+
+
+def sandboxed_console(kh, argv, files=(), disk=None, **kw):
+    """A keelhost.Console running 'argv' in the sandbox, with 'files' (the
+    kernel) read-only and 'disk' (an image) writable.  QEMU also gets a
+    limit on CPU time (twice the boot's wall-clock limit, for its threads)
+    and on the size of a file it writes (its disk image's size)."""
+    binds = [(f, f, False) for f in files]
+    if disk:
+        binds.append((disk, disk, True))
+    limit = ["prlimit", "--cpu=%d" % (2 * int(kw.get("timeout") or 60) + 10),
+             "--fsize=%d" % max(1 << 20, os.path.getsize(disk) if disk else 0), "--"]
+    cmd, env, _ = sandbox.popen_argv(limit + list(argv), binds)
+    return kh.Console(cmd, env=env, **kw)
+
+
+class DeadBoots:
+    """Boots in a row, across one submission's boots, that ended before
+    their test started; after 'limit' of them no more boots are made."""
+
+    def __init__(self, limit=3):
+        self.limit = limit
+        self.in_a_row = 0
+        self.boots = 0
+        self.seconds = 0.0
+        self.reason = None
+        self.lock = threading.Lock()
+
+    def record(self, started, seconds, why):
+        with self.lock:
+            self.boots += 1
+            self.seconds += seconds
+            if started:
+                self.in_a_row = 0
+                return
+            self.in_a_row += 1
+            if self.limit and self.in_a_row >= self.limit and self.reason is None:
+                self.reason = ("not run: %d boots in a row ended before their test started "
+                               "(the last: %s)" % (self.in_a_row, why))
+
+    def stopped(self):
+        with self.lock:
+            return self.reason
+
+
 def list_tests(root, kernel, timeout=30):
     """Every test a kernel registers, from a list=1 boot."""
     kh = _keelhost(root)
+    kernel = os.path.abspath(kernel)
     argv = kh.qemu_argv(kernel=kernel, cmdline="list=1", extra=["-no-reboot"])
-    con = kh.Console(argv, timeout=timeout, cap=4 * 1024 * 1024)
+    con = sandboxed_console(kh, argv, files=[kernel], timeout=timeout, cap=4 * 1024 * 1024)
     names = [m.group(1) for m in (kh.LIST_RE.match(l) for l in con.lines()) if m]
     if not names:
         raise RuntimeError("the kernel listed no tests (%s)" % con.describe_end())
     return names
 
 
-def _no_result_reason(con, cap_text, timeout):
+def _no_result_reason(con, cap_text, timeout, start_timeout=None):
+    if con.end == "nostart":
+        return ("no result: the test had not started %g s after the boot began "
+                "(the kernel stopped, hung or looped before it)" % start_timeout)
     if con.end == "timeout":
         return ("no result: the boot was still running after its %g s limit "
                 "(a hang with interrupts off, or a deadlock)" % timeout)
@@ -81,42 +153,66 @@ def _no_result_reason(con, cap_text, timeout):
 
 
 def run_unit(root, kernel, key, tests, glob, logdir, label, timeout, cap, cmdline="",
-             disk=None, qemu_extra=()):
+             disk=None, qemu_extra=(), start_timeout=None, dead=None):
     """Runs 'tests' (names in kernel order, all matched by 'glob') in as few
-    boots as the kernel allows; returns {name: Outcome}."""
+    boots as the kernel allows; returns {name: Outcome}.  A boot whose test
+    has not started after 'start_timeout' seconds is stopped; 'dead' (a
+    DeadBoots) counts such boots and stops making new ones."""
     kh = _keelhost(root)
+    kernel = os.path.abspath(kernel)
     outcomes = {t: Outcome(t) for t in tests}
     start = 1
     boot = 0
     os.makedirs(logdir, exist_ok=True)
     while start <= len(tests):
+        why = dead.stopped() if dead is not None else None
+        if why:
+            for t in tests[start - 1:]:
+                if outcomes[t].reason is None:
+                    outcomes[t].reason = why
+            break
         boot += 1
         nonce = auth.new_nonce()
         words = [f"test={glob}", f"ktest_nonce={nonce}"]
         if start > 1:
             words.append(f"start={start}")
-        if cmdline:
-            words.append(cmdline)
+        words.append(with_start_line(cmdline or ""))
         extra = ["-no-reboot"] + list(qemu_extra)
         img = None
         if disk is not None:
-            img = os.path.join(logdir, f"{label}.disk")
+            img = os.path.abspath(os.path.join(logdir, f"{label}.disk"))
             disk.make(img)
             extra += ["-drive", f"file={img},format=raw,if=ide,index=0,media=disk"]
         log = os.path.join(logdir, f"{label}.log" if boot == 1 else f"{label}.boot{boot}.log")
         argv = kh.qemu_argv(kernel=kernel, cmdline=" ".join(words), extra=extra)
         checker = auth.BootChecker(key, nonce, tests[start - 1:], start)
-        con = kh.Console(argv, timeout=timeout, cap=cap, log_path=log, tail=30)
+        started = []
+        boot_began = time.monotonic()
+
+        def poll():
+            if start_timeout and not started and time.monotonic() - boot_began > start_timeout:
+                return "nostart"
+            return None
+
+        con = sandboxed_console(kh, argv, files=[kernel], disk=img, timeout=timeout, cap=cap,
+                                log_path=log, tail=30, poll=poll)
         began = time.monotonic()
         diag = []
         running = start - 1  # index into tests of the test running now
         in_tests = False
         resume = None
+        lines = []
         try:
-            lines = list(con.lines())
+            for line in con.lines():
+                if not started and STARTED.match(line):
+                    started.append(line)
+                lines.append(line)
         finally:
             if img and os.path.exists(img):
                 os.unlink(img)
+        if dead is not None:
+            dead.record(bool(started), con.elapsed,
+                        _no_result_reason(con, kh.human_size(cap), timeout, start_timeout))
         for line in lines:
             if not in_tests and kh.PLAN_RE.match(line):
                 in_tests = True
@@ -157,7 +253,7 @@ def run_unit(root, kernel, key, tests, glob, logdir, label, timeout, cap, cmdlin
         if running < len(tests):
             o = outcomes[tests[running]]
             o.passed = False
-            reason = _no_result_reason(con, kh.human_size(cap), timeout)
+            reason = _no_result_reason(con, kh.human_size(cap), timeout, start_timeout)
             o.reason = o.forged[0] + "; " + reason if o.forged else reason
             o.diag = diag[-DIAG_LINES:]
             o.tail = list(con.tail)

@@ -6,6 +6,10 @@ and says which tests count only when others pass:
     stage = "procs"
     title = "PROCS: threads, processes, the scheduler and mutexes"
     boot_timeout = 30        # seconds of wall-clock time per QEMU boot
+    start_timeout = 5        # seconds from a boot's start to its test's start (the
+                             # harness's "[test] run_one: running <name>" line)
+    dead_boots = 3           # after this many boots in a row stop before their test
+                             # starts, the tests left are reported as not run
     output_cap = "1M"        # console bytes per boot before the grader stops it
     disk = {size = "16M"}    # each boot's fresh disk (the default; "none" for none)
 
@@ -33,6 +37,8 @@ import os
 import re
 
 DEFAULT_BOOT_TIMEOUT = 30.0
+DEFAULT_START_TIMEOUT = 5.0
+DEFAULT_DEAD_BOOTS = 3
 DEFAULT_OUTPUT_CAP = 1024 * 1024
 
 
@@ -99,6 +105,13 @@ class Rubric:
             raise RubricError(f"{path}: no stage")
         self.title = data.get("title", self.stage.upper())
         self.boot_timeout = float(data.get("boot_timeout", DEFAULT_BOOT_TIMEOUT))
+        # A boot that has not started its test after start_timeout seconds is
+        # stopped (a kernel that halts or hangs on its way to the tests), and
+        # after dead_boots such boots in a row no more are made.
+        self.start_timeout = float(data.get("start_timeout", DEFAULT_START_TIMEOUT))
+        self.dead_boots = int(data.get("dead_boots", DEFAULT_DEAD_BOOTS))
+        if self.start_timeout <= 0 or self.dead_boots < 1:
+            raise RubricError(f"{path}: start_timeout must be above 0 and dead_boots at least 1")
         self.output_cap = _parse_size(data.get("output_cap", DEFAULT_OUTPUT_CAP))
         self.cmdline = data.get("cmdline", "")
         # Every boot gets a fresh disk as the first IDE drive, as tools/ktest-run

@@ -24,12 +24,18 @@
  *   ac_done = false    (interrupts masked from here)
  *   READ DMA / WRITE DMA -> command register
  *   start bit -> BM command
+ *   alarm in ata_timeout_ms
  *   sleep on ac_waitq while !ac_done  .....  the drive finishes:
  *                                            read BM status and drive status
  *                                            (reading status acknowledges the
  *                                            drive), stop the engine, clear
  *                                            the BM bits, record, ac_done =
  *                                            true, wake the thread
+ *   cancel the alarm                         (or the alarm fires first:
+ *                                            ata_timeout() sets ac_timed_out
+ *                                            and ac_done, wakes the thread)
+ *   timed out: stop the engine, clear the BM status, read the drive
+ *   status -> -EIO
  *   errors in what the handler saw -> -EIO
  *
  * Why a DMA buffer of our own.  The engine needs physical addresses of
@@ -109,6 +115,8 @@ static const uint16_t legacy_io[ATA_NCHANNELS] = {0x1f0, 0x170};
 static const uint16_t legacy_ctrl[ATA_NCHANNELS] = {0x3f6, 0x376};
 static const int legacy_irq[ATA_NCHANNELS] = {IRQ_ATA_PRIMARY, IRQ_ATA_SECONDARY};
 
+uint32_t ata_timeout_ms = ATA_TIMEOUT_MS;
+
 static ata_channel_t channels[ATA_NCHANNELS];
 static ata_disk_t disks[ATA_NDISKS];
 static bool disk_present[ATA_NDISKS];
@@ -153,6 +161,22 @@ static inline int ata_select(ata_channel_t *ch, int drive, uint8_t lba_high)
 		return -EIO;
 	}
 	return 0;
+}
+
+/*
+ * The alarm of a transfer whose interrupt did not come in time (it runs in
+ * the timer interrupt): ends the wait as the interrupt handler would, with
+ * ac_timed_out set.  Arm it with sched_alarm_set(&ch->ac_alarm, ...,
+ * ata_timeout, ch).
+ */
+static void ata_timeout(void *arg)
+{
+	ata_channel_t *ch = arg;
+	if (!ch->ac_done) {
+		ch->ac_timed_out = true;
+		ch->ac_done = true;
+		sched_wakeup_on(&ch->ac_waitq);
+	}
 }
 
 /*
@@ -276,10 +300,13 @@ static void ata_intr(ata_channel_t *ch)
  * The direction bit is "to memory" for a disk read.  LBA28: a block is
  * ATA_SECTORS_PER_BLOCK sectors.  Set ac_done = false and issue the command
  * with interrupts masked, and keep them masked until the sleep, or the
- * interrupt may come before you sleep and you would sleep forever.  After
- * waking: the bus-master ERR bit, or ERR or DF in the drive status, is
- * -EIO (dbg(DBG_DISK, ...) the error register to help debugging).  Count
- * ac_ntransfers and ac_nerrors.
+ * interrupt may come before you sleep and you would sleep forever.  Before
+ * sleeping, clear ac_timed_out and set the alarm (ata_timeout() above,
+ * sched_ms_to_ticks(ata_timeout_ms)); after waking, cancel it.  Timed out:
+ * stop the engine, clear the bus-master status as ata.h says, read the
+ * drive status, -EIO.  Otherwise the bus-master ERR bit, or ERR or DF in
+ * the drive status, is -EIO (dbg(DBG_DISK, ...) the error register to help
+ * debugging).  Count ac_ntransfers and ac_nerrors (a time-out is an error).
  */
 int ata_transfer(ata_disk_t *disk, blocknum_t block, size_t nblocks, bool write)
 {
@@ -315,10 +342,25 @@ int ata_transfer(ata_disk_t *disk, blocknum_t block, size_t nblocks, bool write)
 	ch->ac_done = false;
 	outb(ch->ac_io + ATA_REG_COMMAND, write ? ATA_CMD_WRITE_DMA : ATA_CMD_READ_DMA);
 	outb(ch->ac_bm + BM_COMMAND, direction | BM_CMD_START);
+	ch->ac_timed_out = false;
+	sched_alarm_set(&ch->ac_alarm, sched_ms_to_ticks(ata_timeout_ms), ata_timeout, ch);
 	while (!ch->ac_done) {
 		sched_sleep_on(&ch->ac_waitq);
 	}
+	sched_alarm_cancel(&ch->ac_alarm);
 	intr_restore(flags);
+
+	if (ch->ac_timed_out) {
+		outb(ch->ac_bm + BM_COMMAND, direction);
+		outb(ch->ac_bm + BM_STATUS,
+		     inb(ch->ac_bm + BM_STATUS) | BM_STATUS_IRQ | BM_STATUS_ERR);
+		uint8_t st = inb(ch->ac_io + ATA_REG_STATUS);
+		ch->ac_nerrors++;
+		dbg(DBG_DISK, "%s: %s of %zu blocks at %u: no interrupt in %u ms (status 0x%02x)\n",
+		    disk->ad_bdev.bd_name, write ? "write" : "read", nblocks, block, ata_timeout_ms,
+		    st);
+		return -EIO;
+	}
 
 	if ((ch->ac_bm_status & BM_STATUS_ERR) || (ch->ac_status & (ATA_SR_ERR | ATA_SR_DF))) {
 		ch->ac_nerrors++;

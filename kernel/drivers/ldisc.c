@@ -122,19 +122,22 @@ ssize_t ldisc_read(ldisc_t *ld, void *buf, size_t count)
 		}
 	}
 	size_t n = 0;
+	bool line_ended = false;
 	while (n < count && ld->ld_head != ld->ld_cooked) {
 		char c = ld->ld_buf[ld->ld_head % LDISC_BUF_SIZE];
 		ld->ld_head++;
 		if (c == LDISC_EOF) {
+			line_ended = true;
 			break;
 		}
 		out[n++] = c;
 		if (c == '\n') {
+			line_ended = true;
 			break;
 		}
 	}
-	/* The read stopped short of a ^D that ends this line: it goes too. */
-	if (n > 0 && out[n - 1] != '\n' && ld->ld_head != ld->ld_cooked &&
+	/* The read stopped just short of the ^D that ends this line: it goes too. */
+	if (!line_ended && n > 0 && ld->ld_head != ld->ld_cooked &&
 	    ld->ld_buf[ld->ld_head % LDISC_BUF_SIZE] == LDISC_EOF) {
 		ld->ld_head++;
 	}

@@ -1,4 +1,14 @@
-/* Port I/O and the handful of privileged instructions C code needs. */
+/*
+ * Port I/O and the handful of privileged instructions C code needs.
+ *
+ * Every port access is a compiler barrier (the "memory" clobber).  A port
+ * write often tells a device to read memory the CPU has just written: the
+ * ATA driver fills its PRD table and then starts the bus-master engine with
+ * an outb().  Without the clobber the compiler may keep those stores in
+ * registers or move them past the outb(), and the device would read a
+ * stale table.  Reads get it too, so that a status read is not moved
+ * across the memory accesses around it.
+ */
 #ifndef KEEL_IO_H
 #define KEEL_IO_H
 
@@ -6,37 +16,37 @@
 
 static inline void outb(uint16_t port, uint8_t v)
 {
-	__asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port));
+	__asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port) : "memory");
 }
 
 static inline void outw(uint16_t port, uint16_t v)
 {
-	__asm__ volatile("outw %0, %1" : : "a"(v), "Nd"(port));
+	__asm__ volatile("outw %0, %1" : : "a"(v), "Nd"(port) : "memory");
 }
 
 static inline void outl(uint16_t port, uint32_t v)
 {
-	__asm__ volatile("outl %0, %1" : : "a"(v), "Nd"(port));
+	__asm__ volatile("outl %0, %1" : : "a"(v), "Nd"(port) : "memory");
 }
 
 static inline uint8_t inb(uint16_t port)
 {
 	uint8_t v;
-	__asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
+	__asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port) : "memory");
 	return v;
 }
 
 static inline uint16_t inw(uint16_t port)
 {
 	uint16_t v;
-	__asm__ volatile("inw %1, %0" : "=a"(v) : "Nd"(port));
+	__asm__ volatile("inw %1, %0" : "=a"(v) : "Nd"(port) : "memory");
 	return v;
 }
 
 static inline uint32_t inl(uint16_t port)
 {
 	uint32_t v;
-	__asm__ volatile("inl %1, %0" : "=a"(v) : "Nd"(port));
+	__asm__ volatile("inl %1, %0" : "=a"(v) : "Nd"(port) : "memory");
 	return v;
 }
 

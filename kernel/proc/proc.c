@@ -67,12 +67,16 @@ int proc_count(void)
 
 /*
  * The next free pid at or after next_pid, wrapping around below
- * proc_pid_max; -1 if every pid is taken.
+ * proc_pid_max (a next_pid at or above a lowered proc_pid_max wraps too);
+ * marks it in pid_map.  -1 if every pid is taken.
  */
 static pid_t proc_alloc_pid(void)
 {
 	/* BEGIN SOLUTION(procs, proc_alloc_pid) -> -ENOSYS */
 	KASSERT(proc_pid_max > 0 && proc_pid_max <= PROC_MAX_COUNT);
+	if (next_pid >= proc_pid_max) {
+		next_pid = 0; /* the limit was lowered: that is a wrap */
+	}
 	for (int i = 0; i < proc_pid_max; i++) {
 		pid_t pid = (next_pid + i) % proc_pid_max;
 		if (!bitmap_test(pid_map, pid)) {

@@ -30,7 +30,8 @@
 #include "util/debug.h"
 
 static ktqueue_t runq;
-static ktqueue_t timerq; /* sorted by kt_wake_tick, soonest first */
+static ktqueue_t timerq;                         /* sorted by kt_wake_tick, soonest first */
+static list_t alarms = LIST_INITIALIZER(alarms); /* sched_alarm_t by sa_link, unordered */
 uint32_t sched_switches;
 
 void sched_queue_init(ktqueue_t *q)
@@ -72,7 +73,8 @@ static void ktqueue_remove(ktqueue_t *q, kthread_t *thr)
 	thr->kt_wchan = NULL;
 }
 
-/* The idle loop: halts until an interrupt makes a thread runnable.  Interrupts are off on return. */
+/* The idle loop: halts until an interrupt makes a thread runnable.  Interrupts are off on return.
+ */
 static void runq_wait_nonempty(void)
 {
 	while (sched_queue_empty(&runq)) {
@@ -196,9 +198,50 @@ uint32_t sched_ms_to_ticks(uint32_t ms)
 	return (uint32_t)(((uint64_t)ms * pit_hz + 999) / 1000);
 }
 
-/* Runs in the timer interrupt: wakes every sleeper whose tick has come. */
+void sched_alarm_set(sched_alarm_t *a, uint32_t ticks, void (*fn)(void *arg), void *arg)
+{
+	KASSERT(fn != NULL);
+	uint32_t flags = intr_save();
+	KASSERT(!list_link_is_linked(&a->sa_link) && "setting an alarm that is already set");
+	a->sa_tick = pit_ticks + ticks;
+	a->sa_fn = fn;
+	a->sa_arg = arg;
+	list_insert_tail(&alarms, &a->sa_link);
+	intr_restore(flags);
+}
+
+bool sched_alarm_cancel(sched_alarm_t *a)
+{
+	uint32_t flags = intr_save();
+	bool pending = list_link_is_linked(&a->sa_link);
+	if (pending) {
+		list_remove(&a->sa_link);
+	}
+	intr_restore(flags);
+	return pending;
+}
+
+/* Runs in the timer interrupt: calls every alarm whose tick has come. */
+static void sched_fire_alarms(void)
+{
+	/* Start over after each call: the function may set or cancel alarms. */
+	list_link_t *l = alarms.l_next;
+	while (l != &alarms) {
+		sched_alarm_t *a = container_of(l, sched_alarm_t, sa_link);
+		if ((int32_t)(pit_ticks - a->sa_tick) < 0) {
+			l = l->l_next;
+			continue;
+		}
+		list_remove(&a->sa_link);
+		a->sa_fn(a->sa_arg);
+		l = alarms.l_next;
+	}
+}
+
+/* Runs in the timer interrupt: fires alarms, wakes every sleeper whose tick has come. */
 static void sched_timer_tick(void)
 {
+	sched_fire_alarms();
 	while (!sched_queue_empty(&timerq)) {
 		kthread_t *first = container_of(list_head(&timerq.tq_list), kthread_t, kt_qlink);
 		if ((int32_t)(pit_ticks - first->kt_wake_tick) < 0) {

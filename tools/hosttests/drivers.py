@@ -14,6 +14,12 @@ can produce, from outside the kernel:
   disk_write     the kernel's `blkfill` writes a pattern with a seed the host
                  chose; after the machine halts the host finds the pattern in
                  the image file, and the blocks around it untouched
+  disk_slave_secondary
+                 three disks: hda, hdb (the primary channel's slave) and hdc
+                 (the secondary channel's master, IRQ 15).  `blksum` of hdb
+                 and hdc must match the host's checksums of their own images,
+                 `blkfill` on hdb and hdc must land in those images only, and
+                 hda must stay untouched
   vga_keyboard   keys typed into the QEMU monitor (sendkey) reach the VGA
                  terminals: Alt+F2 shows terminal 1, whose screen (screendump)
                  then shows the typed command echoed and its output; Alt+F1
@@ -66,11 +72,13 @@ class Boot:
     """One QEMU run: the serial port on pipes, optionally a disk and a monitor socket."""
 
     def __init__(self, kernel, workdir, disk=None, monitor=False, cmdline=""):
+        """'disk' is an image for hda, or a list of images for hda, hdb, ... (None: none)."""
         self.workdir = workdir
         self.monitor_path = os.path.join(workdir, "monitor.sock") if monitor else None
         extra = ["-no-reboot"]
-        if disk is not None:
-            extra += ["-drive", f"file={disk},format=raw,if=ide,index=0"]
+        disks = [] if disk is None else [disk] if isinstance(disk, str) else list(disk)
+        for index, image in enumerate(disks):
+            extra += ["-drive", f"file={image},format=raw,if=ide,index={index},media=disk"]
         if self.monitor_path is not None:
             extra += ["-monitor", f"unix:{self.monitor_path},server,nowait"]
         argv = keelhost.qemu_argv(kernel=kernel, cmdline=cmdline, extra=extra)
@@ -351,6 +359,46 @@ def test_disk_write(kernel, work, timeout):
     return None
 
 
+def test_disk_slave_secondary(kernel, work, timeout):
+    names = ["hda", "hdb", "hdc"]
+    images = [os.path.join(work, f"{n}.img") for n in names]
+    data = {}
+    for name, image in zip(names, images):
+        data[name] = bytes(IMAGE_MIB << 20) if name == "hda" else os.urandom(IMAGE_MIB << 20)
+        with open(image, "wb") as f:
+            f.write(data[name])
+    start, count = random.randrange(1, 3000), 20
+    wstart, wcount = random.randrange(3100, 3900), 17
+    seeds = {"hdb": random.randrange(1, 1 << 32), "hdc": random.randrange(1, 1 << 32)}
+    script = "".join(f"blksum {n} {start} {count}\n" for n in ("hdb", "hdc"))
+    script += "".join(f"blkfill {n} {wstart} {wcount} {seeds[n]}\n" for n in ("hdb", "hdc"))
+    status, out = run_session(kernel, work, script + "disks\nhalt\n", timeout, disk=images)
+    problem = not_halted(status, out)
+    if problem:
+        return problem
+    for name in ("hdb", "hdc"):
+        m = re.search(rf"blksum {name} {start} {count}: fnv1a 0x([0-9a-f]{{8}})", out)
+        if m is None:
+            return f"no blksum result for {name} (is it registered?)\n{out[-1500:]}"
+        expect = fnv1a(data[name][start * BLOCK:(start + count) * BLOCK])
+        if int(m.group(1), 16) != expect:
+            return f"{name}: kernel read checksum 0x{m.group(1)}, the image has 0x{expect:08x}"
+        if f"blkfill {name} {wstart} {wcount}: done" not in out:
+            return f"blkfill on {name} did not report success\n{out[-1500:]}"
+    for name, image in zip(names, images):
+        with open(image, "rb") as f:
+            now = f.read()
+        for b in range(wstart - 1, wstart + wcount + 1):
+            block = now[b * BLOCK:(b + 1) * BLOCK]
+            inside = wstart <= b < wstart + wcount
+            if name in seeds and inside:
+                if block != pattern_block(seeds[name], b):
+                    return f"block {b} of {name} does not hold its pattern (seed {seeds[name]})"
+            elif block != data[name][b * BLOCK:(b + 1) * BLOCK]:
+                return f"block {b} of {name} changed, but nothing was written there"
+    return None
+
+
 KEYS = {" ": "spc", "\n": "ret", "-": "minus", ".": "dot", "/": "slash"}
 
 
@@ -476,6 +524,7 @@ def test_serial_burst(kernel, work, timeout):
 TESTS = [
     ("disk_read", test_disk_read),
     ("disk_write", test_disk_write),
+    ("disk_slave_secondary", test_disk_slave_secondary),
     ("vga_keyboard", test_vga_keyboard),
     ("serial_shell", test_serial_shell),
     ("serial_pipe", test_serial_pipe),

@@ -419,6 +419,10 @@ static ramfs_inode_t *ramfs_make(vnode_t *dir, const char *name, size_t len, mod
 {
 	ramfs_inode_t *d = ramfs_inode(dir);
 	ramfs_t *rf = ramfs_of(dir->vn_fs);
+	if (d->ri_nlink == 0) {
+		*err = -ENOENT; /* a removed directory (someone's current directory) */
+		return NULL;
+	}
 	if (ramfs_dir_find(d, name, len) != NULL) {
 		*err = -EEXIST;
 		return NULL;
@@ -509,6 +513,9 @@ static int ramfs_link(vnode_t *dir, const char *name, size_t len, vnode_t *targe
 		return -EPERM;
 	}
 	ramfs_inode_t *d = ramfs_inode(dir);
+	if (d->ri_nlink == 0) {
+		return -ENOENT;
+	}
 	if (ramfs_dir_find(d, name, len) != NULL) {
 		return -EEXIST;
 	}
@@ -556,6 +563,9 @@ static int ramfs_rename(vnode_t *olddir, const char *oldname, size_t oldlen, vno
 		return -ENOENT;
 	}
 	ramfs_inode_t *src = rf->rf_inodes[oe->rd_ino];
+	if (nd->ri_nlink == 0) {
+		return -ENOENT;
+	}
 	ramfs_dirent_t *ne = ramfs_dir_find(nd, newname, newlen);
 	ramfs_inode_t *dst = ne != NULL ? rf->rf_inodes[ne->rd_ino] : NULL;
 	if (dst == src) {

@@ -8,14 +8,20 @@
  * the tty gave it) and lets the person edit the line being typed:
  *
  *   '\n' or '\r'   ends the line: it becomes readable, with a '\n' at its end
- *   '\b' or DEL    erases the last character of the line being typed; never
- *                  goes back past the start of that line
- *   ^U             erases the whole line being typed
- *   ^C             discards the line being typed (echoes "^C" and a newline)
- *   ^D             ends the line without adding a newline; on an empty line,
- *                  the read that gets to it returns 0: end of file
+ *                  (echoed as "\n")
+ *   '\b' or DEL    erases the last character of the line being typed (echoes
+ *                  "\b \b"); never goes back past the start of that line: on
+ *                  an empty line it does nothing and echoes nothing
+ *   ^U             erases the whole line being typed ("\b \b" per character);
+ *                  on an empty line it does nothing and echoes nothing
+ *   ^C             discards the line being typed and echoes "^C\n", also on
+ *                  an empty line (where there is nothing to discard)
+ *   ^D             ends the line without adding a newline, and is not echoed;
+ *                  on an empty line, the read that gets to it returns 0: end
+ *                  of file.  Each ^D counts: "ab^D^D" is the line "ab", then
+ *                  an end of file (reads return 2, then 0)
  *   printable      (and '\t') is added to the line and echoed
- *   anything else  is ignored
+ *   anything else  is ignored (not echoed)
  *
  * The buffer holds LDISC_BUF_SIZE (128) bytes: the completed lines nobody
  * has read yet, then the line being typed.  It always keeps room for the
@@ -25,6 +31,10 @@
  * ldisc_read() blocks until a completed line (or end of file) is there,
  * then returns bytes from it, never more than asked for and never past the
  * end of the line: a short read leaves the rest of the line for the next.
+ * A line ended by ^D: the read that returns the line's last byte consumes
+ * its ^D too (so "abc^D" read 2 bytes at a time gives "ab", then "c", and
+ * the read after that waits for a new line); a further ^D right after it is
+ * an empty line of its own, an end of file for the read after.
  *
  * The buffer is a ring of three free-running counters; index a byte with
  * counter % LDISC_BUF_SIZE:

@@ -16,6 +16,10 @@
  * value the thread should exit with, sets kt_cancelled and, if the thread
  * is in a cancellable sleep, wakes it (its sleep returns -EINTR).  The
  * thread itself notices and exits; nothing kills a thread from outside.
+ * kt_cancelled never goes back to false, so every cancellable sleep the
+ * thread tries afterwards returns -EINTR at once (see proc/sched.h for a
+ * thread woken normally and cancelled before it ran, and proc/kmutex.h for
+ * a mutex handed over just before the cancellation).
  */
 #ifndef KEEL_PROC_KTHREAD_H
 #define KEEL_PROC_KTHREAD_H
@@ -43,7 +47,13 @@ typedef struct kthread {
 	void *kt_retval;           /* exit value (or the value a cancel asked for) */
 	struct proc *kt_proc;      /* the process this thread belongs to */
 	bool kt_cancelled;         /* kthread_cancel() was called */
-	struct ktqueue *kt_wchan;  /* the queue it sleeps on, or NULL; owned by sched.c */
+	/*
+	 * The queue whose list holds kt_qlink: the wait queue it sleeps on
+	 * (KT_SLEEP, KT_SLEEP_CANCELLABLE), the run queue while it is runnable
+	 * and not running (KT_RUN), or NULL (running, new, exited).  Owned by
+	 * sched.c.
+	 */
+	struct ktqueue *kt_wchan;
 	kthread_state_t kt_state;  /* owned by sched.c and kthread.c */
 	list_link_t kt_qlink;      /* on the run queue or kt_wchan; owned by sched.c */
 	list_link_t kt_plink;      /* on kt_proc->p_threads */
@@ -57,7 +67,10 @@ extern kthread_t *curthr;
  * Creates a thread in process 'p' that will run func(arg1, arg2), with its
  * own guarded kernel stack and p's page directory, and adds it to
  * p->p_threads.  The thread is not runnable yet (state KT_NO_STATE).
- * Returns NULL when out of memory (and frees what it allocated).
+ * The stack comes from kstack_alloc(p->p_name): the name is what a stack
+ * overflow reports, "kernel stack overflow in '<process name>'" (a test
+ * expects that message).  Returns NULL when out of memory (and frees what
+ * it allocated).
  */
 kthread_t *kthread_create(struct proc *p, kthread_func_t func, long arg1, void *arg2);
 
@@ -71,7 +84,10 @@ void kthread_destroy(kthread_t *thr);
 /*
  * Asks 'thr' to exit with 'retval': sets kt_cancelled and kt_retval, and
  * wakes the thread if it is in a cancellable sleep.  Cancelling the running
- * thread exits it at once (kthread_exit(retval)).
+ * thread exits it at once (kthread_exit(retval)).  Cancelling a thread
+ * twice keeps the later retval.  'thr' must not have exited (KT_EXITED): a
+ * KASSERT catches that bug, so callers such as proc_kill() skip exited
+ * threads.
  */
 void kthread_cancel(kthread_t *thr, void *retval);
 

@@ -9,8 +9,17 @@
  * its pid and status until the parent reaps it with do_waitpid(), which
  * frees everything the process still holds.
  *
- * Pids are allocated from 1 .. proc_pid_max - 1 in increasing order, wrapping
- * around, and never reuse a pid that a live or zombie process still holds.
+ * Pids.  proc_alloc_pid() hands out pids 0 .. proc_pid_max - 1 in increasing
+ * order, starting at 0, so the first process created (idle) gets pid 0 and
+ * the second (init) pid 1; every later process gets one of 2 ..
+ * proc_pid_max - 1.  A bitmap records the pids in use: proc_alloc_pid()
+ * marks the pid it returns, and proc_destroy() (when the parent reaps the
+ * process) clears it, so a live or zombie process's pid is never handed out
+ * again.  After the highest pid the search wraps around to the lowest free
+ * one.  Lowering proc_pid_max (tests do, to force a wrap) below the next pid
+ * to try counts as a wrap: the search goes on from the lowest free pid
+ * under the new limit.  When every pid below proc_pid_max is taken,
+ * proc_create() returns NULL.
  */
 #ifndef KEEL_PROC_PROC_H
 #define KEEL_PROC_PROC_H

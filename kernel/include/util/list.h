@@ -4,7 +4,10 @@
  * A list is a list_t head; each element embeds a list_link_t and is found from
  * its link with container_of().  An empty list's head points to itself, and
  * so does an unlinked link, so list_link_is_linked() can tell whether an
- * element is on some list.  Iterate with a plain for-loop:
+ * element is on some list.  A zero-filled link (an element fresh from
+ * memset() or a zeroed static) counts as unlinked too; a list head, though,
+ * must be set up with list_init() or LIST_INITIALIZER before use.  Iterate
+ * with a plain for-loop:
  *
  *     for (list_link_t *l = list->l_next; l != list; l = l->l_next) {
  *             proc_t *p = container_of(l, proc_t, p_child_link);
@@ -27,7 +30,10 @@ typedef struct list_link {
 
 typedef list_link_t list_t;
 
-#define LIST_INITIALIZER(name) { &(name), &(name) }
+#define LIST_INITIALIZER(name)                                                                     \
+	{                                                                                          \
+		&(name), &(name)                                                                   \
+	}
 
 static inline void list_init(list_t *list)
 {
@@ -46,9 +52,11 @@ static inline bool list_empty(const list_t *list)
 	return list->l_next == list;
 }
 
+/* Whether 'link' is on a list: false for a link that list_link_init() or
+ * list_remove() left, and for a zero-filled one. */
 static inline bool list_link_is_linked(const list_link_t *link)
 {
-	return link->l_next != link;
+	return link->l_next != link && link->l_next != NULL;
 }
 
 /* Inserts 'link' just before 'next'. */

@@ -9,7 +9,13 @@
  *
  * Paths are resolved as namev.h says; every call that takes a path can
  * also fail with the errors of a walk:
- *   -ENOENT        the path is empty, or a directory on the way is missing
+ *   -ENOENT        the path is empty, or a directory on the way is missing;
+ *                  for a call that needs the last name to exist (open
+ *                  without O_CREAT, stat, chdir, unlink, rmdir, the old
+ *                  name of link and rename), also: the last name is
+ *                  missing; for a call that makes an entry, also: the
+ *                  directory it would go in has been removed (a removed
+ *                  current directory)
  *   -ENOTDIR       a name on the way is not a directory
  *   -ENAMETOOLONG  a name is longer than NAME_LEN (28) bytes, or the
  *                  whole path is MAXPATHLEN (1024) bytes or longer

@@ -65,9 +65,11 @@ typedef struct vnode_ops {
 
 	/*
 	 * Directory operations.  Each returns -ENOTDIR when 'dir' is not a
-	 * directory.  The VFS calls them with a name that is not empty; '.'
-	 * and '..' are real entries of every directory (the root's '..' is
-	 * the root itself).
+	 * directory; those that add an entry (create, mknod, mkdir, link,
+	 * rename's newdir) return -ENOENT when 'dir' has been removed (it can
+	 * still be a process's current directory).  The VFS calls them with a name that is not
+	 * empty; '.' and '..' are real entries of every directory (the root's '..' is the root
+	 * itself).
 	 */
 
 	/* Finds 'name' in dir: *result gets a new reference.  -ENOENT: no such entry. */

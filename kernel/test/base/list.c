@@ -7,6 +7,7 @@
  */
 #include "util/list.h"
 #include "test/ktest.h"
+#include "util/string.h"
 
 typedef struct item {
 	int it_value;
@@ -55,6 +56,14 @@ KTEST(list_basic, "base.list.basic")
 		list_link_init(&it[i].it_link);
 		KT_CHECK(!list_link_is_linked(&it[i].it_link));
 	}
+	/* A zero-filled link (fresh from memset) is not on any list either. */
+	item_t zeroed;
+	memset(&zeroed, 0, sizeof(zeroed));
+	KT_CHECK(!list_link_is_linked(&zeroed.it_link));
+	list_insert_tail(&list, &zeroed.it_link);
+	KT_CHECK(list_link_is_linked(&zeroed.it_link));
+	list_remove(&zeroed.it_link);
+	KT_CHECK(!list_link_is_linked(&zeroed.it_link));
 	check_order(&list, NULL, 0);
 	KT_CHECK(list_head(&list) == NULL);
 	KT_CHECK(list_tail(&list) == NULL);

@@ -4,11 +4,15 @@
  * block and per boot, so data an earlier run left on the disk never passes
  * for a write that did not happen.  Covers single blocks, many blocks,
  * multi-block requests larger than one DMA transfer, buffers at odd
- * addresses, concurrent readers and writers, out-of-range blocks, and that
- * the transfers really are bus-master DMA completed by an interrupt.
+ * addresses, concurrent readers and writers, out-of-range blocks, that
+ * the transfers really are bus-master DMA completed by an interrupt, the
+ * PRD table of a transfer of many pages entry by entry, and that a lost
+ * interrupt (IRQ 14 masked at the PIC) ends in -EIO after the time-out
+ * instead of a thread asleep for ever.
  */
 #include "drivers/ata.h"
 #include "boot/interrupt.h"
+#include "boot/pit.h"
 #include "drivers/pci.h"
 #include "dtest.h"
 #include "errno.h"
@@ -25,6 +29,8 @@
 #define AREA_ODD 700
 #define AREA_CONCURRENT 1024
 #define AREA_DMA 2000
+#define AREA_PRD 1800
+#define AREA_LOST 1900
 #define MIN_BLOCKS 2048
 
 KTEST(ata_identify, "drivers.ata.identify")
@@ -276,5 +282,82 @@ KTEST(ata_dma_used, "drivers.ata.dma_with_interrupt")
 	/* The engine is stopped and its interrupt acknowledged. */
 	uint8_t status = inb(bm + 2);
 	KT_CHECK_EQ(status & 0x07, 0);
+	kfree(buf);
+}
+
+KTEST(ata_prd_entries, "drivers.ata.prd_table_entries")
+{
+	const size_t n = ATA_MAX_BLOCKS; /* one transfer, one PRD per 4 KiB page */
+	blockdev_t *bd = dtest_disk(MIN_BLOCKS);
+	uint8_t *buf = kmalloc(n * BLOCK_SIZE);
+	pci_device_t *ide = pci_find_class(PCI_CLASS_STORAGE, PCI_SUBCLASS_IDE, NULL);
+	if (bd == NULL || !KT_CHECK(buf != NULL) || !KT_CHECK(ide != NULL)) {
+		kfree(buf);
+		return;
+	}
+	uint16_t bm = pci_bar_io(ide, 4); /* primary channel: hda */
+	for (size_t i = 0; i < n; i++) {
+		dtest_pattern(buf + i * BLOCK_SIZE, AREA_PRD + i, 9);
+	}
+	KT_CHECK_EQ(blockdev_write(bd, AREA_PRD, buf, n), 0);
+	memset(buf, 0, n * BLOCK_SIZE);
+	KT_CHECK_EQ(blockdev_read(bd, AREA_PRD, buf, n), 0);
+	KT_CHECK(dtest_check_pattern(buf + (n - 1) * BLOCK_SIZE, AREA_PRD + n - 1, 9));
+	/* The table the engine used, found from its register, not from the driver. */
+	uint32_t prdt = inl(bm + 4);
+	if (!KT_CHECK(prdt != 0 && prdt % 4 == 0 && prdt + n * 8 <= DIRECT_MAP_SIZE) ||
+	    !KT_CHECK(prdt / 65536 == (prdt + n * 8 - 1) / 65536)) {
+		kfree(buf);
+		return;
+	}
+	const ata_prd_t *prd = phys_to_virt(prdt);
+	for (size_t i = 0; i < n; i++) {
+		ktest_note("PRD %zu: addr 0x%x bytes %u flags 0x%x", i, prd[i].prd_addr,
+			   prd[i].prd_bytes, prd[i].prd_flags);
+		bool ok = KT_CHECK_EQ(prd[i].prd_bytes, BLOCK_SIZE) &&
+			  KT_CHECK_EQ(prd[i].prd_flags, i == n - 1 ? ATA_PRD_EOT : 0) &&
+			  KT_CHECK(prd[i].prd_addr % PAGE_SIZE == 0 &&
+				   prd[i].prd_addr + BLOCK_SIZE <= DIRECT_MAP_SIZE);
+		/* Entry i holds block i of the transfer: the data came through it. */
+		if (!ok || !KT_CHECK(memcmp(phys_to_virt(prd[i].prd_addr), buf + i * BLOCK_SIZE,
+					    BLOCK_SIZE) == 0)) {
+			break;
+		}
+	}
+	kfree(buf);
+}
+
+KTEST(ata_lost_interrupt, "drivers.ata.lost_interrupt_times_out")
+{
+	blockdev_t *bd = dtest_disk(MIN_BLOCKS);
+	uint8_t *buf = kmalloc(BLOCK_SIZE);
+	ata_channel_t *ch = ata_channel(0);
+	if (bd == NULL || !KT_CHECK(buf != NULL) || !KT_CHECK(ch != NULL)) {
+		kfree(buf);
+		return;
+	}
+	dtest_pattern(buf, AREA_LOST, 11);
+	KT_CHECK_EQ(blockdev_write(bd, AREA_LOST, buf, 1), 0);
+	memset(buf, 0, BLOCK_SIZE);
+
+	/* Mask IRQ 14 at the PIC: the drive finishes, but its interrupt never arrives. */
+	uint32_t saved_timeout = ata_timeout_ms;
+	uint32_t errors = ch->ac_nerrors;
+	ata_timeout_ms = 200;
+	irq_disable(IRQ_ATA_PRIMARY);
+	uint32_t began = pit_ticks;
+	int err = blockdev_read(bd, AREA_LOST, buf, 1);
+	uint32_t took = pit_ticks - began;
+	irq_enable(IRQ_ATA_PRIMARY);
+	ata_timeout_ms = saved_timeout;
+	KT_CHECK_EQ(err, -EIO);
+	KT_CHECK(took >= sched_ms_to_ticks(200) - 1);
+	KT_CHECK(took < sched_ms_to_ticks(5000));
+	KT_CHECK_EQ(ch->ac_nerrors, errors + 1);
+	ktest_note("the read failed after %u ticks", took);
+
+	/* The channel recovers: with the interrupt back, the same read works. */
+	KT_CHECK_EQ(blockdev_read(bd, AREA_LOST, buf, 1), 0);
+	KT_CHECK(dtest_check_pattern(buf, AREA_LOST, 11));
 	kfree(buf);
 }

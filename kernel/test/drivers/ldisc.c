@@ -1,9 +1,10 @@
 /*
  * The line discipline, fed one character at a time as a terminal's
  * interrupt handler would feed it, with its echo captured: cooked lines,
- * editing (backspace, ^U, ^C), the 128-byte buffer that always keeps room
- * for the newline, end of file (^D), short reads, and a reader that blocks
- * until a line is complete.
+ * editing (backspace, ^U, ^C, also on an empty line), the 128-byte buffer
+ * that always keeps room for the newline, end of file (^D, and a ^D after a
+ * line ended by ^D), short reads, and a reader that blocks until a line is
+ * complete.
  */
 #include "drivers/ldisc.h"
 #include "dtest.h"
@@ -192,6 +193,50 @@ KTEST(ldisc_eof_short_read, "drivers.ldisc.eof_short_read")
 	/* The ^D went with "c": this is the next line, not end of file. */
 	KT_CHECK_EQ(read_str(buf, sizeof(buf) - 1), 2);
 	KT_CHECK_STR(buf, "d\n");
+}
+
+KTEST(ldisc_eof_twice, "drivers.ldisc.eof_after_eof_line")
+{
+	setup();
+	char buf[64];
+	/* "ab^D^D": the first ^D ends the line "ab", the second is an end of file. */
+	type("ab\x04\x04");
+	KT_CHECK_EQ(read_str(buf, sizeof(buf) - 1), 2);
+	KT_CHECK_STR(buf, "ab");
+	KT_CHECK_EQ(read_str(buf, sizeof(buf) - 1), 0);
+	KT_CHECK_EQ(ldisc_count(&ld), 0);
+	/* The same with short reads: the ^D that ends the line goes with "b". */
+	type("ab\x04\x04"
+	     "c\n");
+	KT_CHECK_EQ(read_str(buf, 1), 1);
+	KT_CHECK_STR(buf, "a");
+	KT_CHECK_EQ(read_str(buf, 1), 1);
+	KT_CHECK_STR(buf, "b");
+	KT_CHECK_EQ(read_str(buf, sizeof(buf) - 1), 0);
+	KT_CHECK_EQ(read_str(buf, sizeof(buf) - 1), 2);
+	KT_CHECK_STR(buf, "c\n");
+	/* ^D is never echoed. */
+	KT_CHECK_STR(echo.el_buf, "ababc\n");
+}
+
+KTEST(ldisc_empty_line_edits, "drivers.ldisc.kill_and_interrupt_on_empty_line")
+{
+	setup();
+	char buf[64];
+	/* ^U on an empty line erases nothing and echoes nothing. */
+	type("\x15");
+	KT_CHECK_EQ(ldisc_count(&ld), 0);
+	KT_CHECK_STR(echo.el_buf, "");
+	/* ^C on an empty line discards nothing, and still echoes "^C\n". */
+	type("\x03");
+	KT_CHECK_EQ(ldisc_count(&ld), 0);
+	KT_CHECK_STR(echo.el_buf, "^C\n");
+	/* Neither made a line (or an end of file): the next read gets the next line. */
+	type("ok\n\x15\x03");
+	KT_CHECK_EQ(read_str(buf, sizeof(buf) - 1), 3);
+	KT_CHECK_STR(buf, "ok\n");
+	KT_CHECK_EQ(ldisc_count(&ld), 0);
+	KT_CHECK_STR(echo.el_buf, "^C\nok\n^C\n");
 }
 
 KTEST(ldisc_kill_line, "drivers.ldisc.kill_line")

@@ -2,12 +2,13 @@
  * Cancellation: a cancelled thread in a cancellable sleep wakes with -EINTR
  * wherever it sits in its queue (head, middle, tail) and the others stay
  * asleep in order; a thread cancelled before it sleeps does not sleep at
- * all; an ordinary sleep ignores a cancellation; the process exits with the
+ * all; an ordinary sleep ignores a cancellation; a thread woken normally
+ * and cancelled before it runs sees -EINTR; the process exits with the
  * status the cancellation gave.
  */
 #include "errno.h"
-#include "test/spawn.h"
 #include "test/ktest.h"
+#include "test/spawn.h"
 
 #define NSLEEPERS 5
 
@@ -136,7 +137,8 @@ static int nap_result;
 
 static void *sleep_ticks_long(long unused, void *unused2)
 {
-	nap_result = sched_sleep_ticks(100000); /* 1000 s at 100 Hz: only a cancel ends it in time */
+	nap_result =
+	    sched_sleep_ticks(100000); /* 1000 s at 100 Hz: only a cancel ends it in time */
 	return NULL;
 }
 
@@ -153,4 +155,37 @@ KTEST(cancel_timed_sleep, "procs.cancel.timed_sleep")
 	kthread_cancel(thr, (void *)3);
 	KT_CHECK_EQ(reap(p->p_pid), 3);
 	KT_CHECK_EQ(nap_result, -EINTR);
+}
+
+static ktqueue_t late_q;
+static int late_result;
+
+static void *late_sleeper(long unused, void *unused2)
+{
+	late_result = sched_cancellable_sleep_on(&late_q);
+	return (void *)1;
+}
+
+KTEST(cancel_after_wakeup, "procs.cancel.after_wakeup")
+{
+	sched_queue_init(&late_q);
+	proc_t *p = spawn("late", late_sleeper, 0, NULL);
+	if (p == NULL) {
+		return;
+	}
+	sched_yield();
+	kthread_t *thr = spawn_thread(p);
+	if (!KT_CHECK_EQ(thr->kt_state, KT_SLEEP_CANCELLABLE)) {
+		sched_wakeup_on(&late_q);
+		reap(p->p_pid);
+		return;
+	}
+	late_result = 1;
+	/* Woken normally, then cancelled before it gets the CPU: the sleep says -EINTR. */
+	KT_CHECK(sched_wakeup_on(&late_q) == thr);
+	KT_CHECK_EQ(thr->kt_state, KT_RUN);
+	kthread_cancel(thr, (void *)4);
+	KT_CHECK_EQ(reap(p->p_pid), 4);
+	KT_CHECK_EQ(late_result, -EINTR);
+	KT_CHECK(sched_queue_empty(&late_q));
 }

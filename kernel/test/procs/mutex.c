@@ -6,8 +6,8 @@
  */
 #include "errno.h"
 #include "proc/kmutex.h"
-#include "test/spawn.h"
 #include "test/ktest.h"
+#include "test/spawn.h"
 
 #define NRACERS 6
 #define ROUNDS 50
@@ -130,6 +130,45 @@ KTEST(mutex_cancellable, "procs.mutex.cancellable_lock")
 	KT_CHECK(sched_queue_empty(&cancel_mutex.km_waitq));
 	kmutex_unlock(&cancel_mutex);
 	KT_CHECK(cancel_mutex.km_holder == NULL);
+}
+
+static int handoff_result;
+static bool handoff_held;
+
+static void *lock_cancellable_report(long unused, void *unused2)
+{
+	handoff_result = kmutex_lock_cancellable(&cancel_mutex);
+	handoff_held = kmutex_owns(&cancel_mutex);
+	if (handoff_result == 0) {
+		kmutex_unlock(&cancel_mutex);
+	}
+	return NULL;
+}
+
+KTEST(mutex_handoff_then_cancel, "procs.mutex.handoff_then_cancel")
+{
+	kmutex_init(&cancel_mutex);
+	kmutex_lock(&cancel_mutex);
+	handoff_result = 1;
+	handoff_held = false;
+	proc_t *p = spawn("handoff", lock_cancellable_report, 0, NULL);
+	if (p == NULL) {
+		kmutex_unlock(&cancel_mutex);
+		return;
+	}
+	sched_yield();
+	KT_CHECK_EQ(cancel_mutex.km_waitq.tq_size, 1);
+	kthread_t *thr = spawn_thread(p);
+	/* Handed the mutex, then cancelled before it runs: it keeps the mutex. */
+	kmutex_unlock(&cancel_mutex);
+	KT_CHECK(cancel_mutex.km_holder == thr);
+	kthread_cancel(thr, (void *)6);
+	KT_CHECK_EQ(reap(p->p_pid), 6);
+	KT_CHECK_EQ(handoff_result, 0);
+	KT_CHECK(handoff_held);
+	/* It unlocked it as a holder does: the mutex is free again. */
+	KT_CHECK(cancel_mutex.km_holder == NULL);
+	KT_CHECK(sched_queue_empty(&cancel_mutex.km_waitq));
 }
 
 static kmutex_t held_elsewhere;

@@ -116,7 +116,24 @@ KTEST(tree_pid_reuse, "procs.tree.pid_reuse_and_wrap")
 {
 	/* With room for 8 pids, creating and reaping 20 processes must wrap and reuse. */
 	int saved_max = proc_pid_max;
+	/*
+	 * Use up pids first, so the next pid to try is above the new limit (and
+	 * not one that, taken modulo 8, would be the lowest free pid anyway).
+	 */
+	for (pid_t last = 0; last < 8 || (last + 1) % 8 < 4;) {
+		proc_t *p = spawn("push", exit_with, 0, NULL);
+		if (!KT_CHECK(p != NULL)) {
+			return;
+		}
+		last = p->p_pid;
+		reap(p->p_pid);
+	}
 	proc_pid_max = 8;
+	/* The limit is now below the next pid: a wrap, to the lowest free pid. */
+	pid_t lowest_free = PID_INIT + 1;
+	while (lowest_free < 8 && proc_lookup(lowest_free) != NULL) {
+		lowest_free++;
+	}
 	bool seen_reuse = false;
 	pid_t first = -1;
 	for (int i = 0; i < 20; i++) {
@@ -126,6 +143,7 @@ KTEST(tree_pid_reuse, "procs.tree.pid_reuse_and_wrap")
 		}
 		KT_CHECK(p->p_pid > PID_INIT && p->p_pid < 8);
 		if (first < 0) {
+			KT_CHECK_EQ(p->p_pid, lowest_free);
 			first = p->p_pid;
 		} else if (p->p_pid == first) {
 			seen_reuse = true;
