@@ -120,6 +120,26 @@ class Boot:
             time.sleep(0.02)
         return False
 
+    def run_command(self, command, prompt, timeout):
+        """Types 'command' at the shell whose prompt is 'prompt' and waits for
+        the next prompt.  Returns the lines printed in between, without the
+        echoed command (the last line is "" when the output ends in a newline),
+        or None when no prompt came in 'timeout' seconds or QEMU exited."""
+        before = self.text()
+        prompts = before.count(prompt)
+        self.send(command + "\n")
+        deadline = time.time() + timeout
+        while self.text().count(prompt) == prompts:
+            if time.time() > deadline or self.proc.poll() is not None:
+                return None
+            time.sleep(0.02)
+        chunk = self.text()[len(before):]
+        lines = chunk[:chunk.rindex(prompt)].split("\n")
+        # The line discipline echoes the typed command first.
+        if lines and lines[0] == command:
+            lines = lines[1:]
+        return lines
+
     def wait_exit(self, timeout):
         """The exit status, or None after killing a QEMU that did not exit in time."""
         try:

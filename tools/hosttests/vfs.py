@@ -82,20 +82,9 @@ class Shell:
 
     def run(self, command):
         """Types 'command' and waits for the next prompt; returns its output lines."""
-        before = self.boot.text()
-        prompts = before.count(PROMPT)
-        self.boot.send(command + "\n")
-        deadline = time.time() + self.timeout
-        while self.boot.text().count(PROMPT) == prompts:
-            if time.time() > deadline or self.boot.proc.poll() is not None:
-                raise Failed(f"no prompt after '{command}'\n{self.boot.text()[-1500:]}")
-            time.sleep(0.02)
-        chunk = self.boot.text()[len(before):]
-        body = chunk[:chunk.rindex(PROMPT)]
-        lines = body.split("\n")
-        # The line discipline echoes the typed command first.
-        if lines and lines[0] == command:
-            lines = lines[1:]
+        lines = self.boot.run_command(command, PROMPT, self.timeout)
+        if lines is None:
+            raise Failed(f"no prompt after '{command}'\n{self.boot.text()[-1500:]}")
         if lines and lines[-1] == "":
             lines = lines[:-1]
         self.log.append((command, lines))
