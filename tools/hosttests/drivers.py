@@ -77,7 +77,10 @@ class Boot:
             extra += ["-drive", f"file={image},format=raw,if=ide,index={index},media=disk"]
         if self.monitor_path is not None:
             extra += ["-monitor", f"unix:{self.monitor_path},server,nowait"]
-        argv = keelhost.qemu_argv(kernel=kernel, cmdline=cmdline, extra=extra)
+        self._start(keelhost.qemu_argv(kernel=kernel, cmdline=cmdline, extra=extra))
+
+    def _start(self, argv):
+        """Starts QEMU as 'argv' and a thread that gathers its serial output."""
         self.argv = argv
         self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.STDOUT)

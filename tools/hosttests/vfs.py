@@ -603,14 +603,7 @@ class GdbBoot(drivers.Boot):
     def __init__(self, argv):
         self.workdir = None
         self.monitor_path = None
-        self.argv = argv
-        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.STDOUT)
-        self.output = ""
-        self.lock = threading.Lock()
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
-        self.mon = None
+        self._start(argv)
 
 
 TESTS = [
