@@ -11,6 +11,8 @@ Everything here is about driving an emulator from the host:
   * glob_match() and test_order_key() mirror the kernel's test selection
     (kernel/util/string.c, kernel/test/ktest.c), so the host knows in which
     order the kernel will run a group of tests.
+  * run_e2e() runs a host test suite's end-to-end tests as TAP, each in a
+    work directory of its own (tools/hosttests/drivers.py, vfs.py).
 
 Standard library only: the tools must run on a fresh Debian machine with
 nothing but the packages tools/deps installs.
@@ -21,10 +23,12 @@ import os
 import pty
 import re
 import select
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import termios
 import time
 
@@ -532,3 +536,60 @@ def scratch_disk(path, mib=16):
         with open(path, "wb") as f:
             f.truncate(mib * 1024 * 1024)
     return ["-drive", "file=%s,format=raw,if=ide,index=0" % path]
+
+
+def note(msg):
+    """Prints 'msg' as TAP comment lines ("# ...")."""
+    for line in str(msg).splitlines():
+        print(f"# {line}", flush=True)
+
+
+def run_e2e(prog, suite, tests, args, expected=()):
+    """Runs the end-to-end tests 'tests' ((name, func) pairs) as TAP and
+    returns the exit status: 0 when all pass, 1 when one fails, 2 when the
+    kernel or QEMU is missing.
+
+    'args' holds the command line's kernel, timeout, only (run the tests whose
+    name contains it) and keep (keep the work directory).  Each test runs as
+    func(kernel, testdir, timeout) in a directory of its own and returns None
+    when it passes, else why it failed.  An exception of a class in
+    'expected' fails the test with its message; any other one fails it with
+    its class and message (a broken boot is a failure, not a crash).  The TAP
+    names are SUITE.NAME, e.g. drivers.e2e.tty_echo.
+    """
+    if not os.path.exists(args.kernel):
+        print(f"{prog}: no kernel at {args.kernel} (make first)", file=sys.stderr)
+        return 2
+    if shutil.which(QEMU) is None:
+        print(f"{prog}: {QEMU} not found", file=sys.stderr)
+        return 2
+    tests = [(n, f) for n, f in tests if args.only is None or args.only in n]
+    print(f"1..{len(tests)}", flush=True)
+    passed = failed = 0
+    work = tempfile.mkdtemp(prefix="keel-%s-" % suite.replace(".", "-"))
+    try:
+        for i, (name, func) in enumerate(tests, 1):
+            testdir = os.path.join(work, name)
+            os.makedirs(testdir)
+            began = time.time()
+            try:
+                why = func(args.kernel, testdir, args.timeout)
+            except expected as e:
+                why = str(e)
+            except Exception as e:
+                why = f"{type(e).__name__}: {e}"
+            took = time.time() - began
+            if why is None:
+                passed += 1
+                print(f"ok {i} - {suite}.{name} # {took:.1f} s", flush=True)
+            else:
+                failed += 1
+                print(f"not ok {i} - {suite}.{name}", flush=True)
+                note(why)
+    finally:
+        if args.keep:
+            note(f"work directory kept: {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    print(f"# {passed} passed, {failed} failed", flush=True)
+    return 0 if failed == 0 else 1

@@ -187,7 +187,7 @@ class Unpacker:
             self._remove(rel)
             self.banned.add(rel)
             return
-        same = _same_file(out, tmp)
+        same = same_contents(out, tmp)
         os.unlink(tmp)
         if not same:
             self.drop(rel, "in the %s twice, with different contents" % self.what)
@@ -225,9 +225,11 @@ class Unpacker:
                              % (self.what, size, "more" if written > size else "%d" % written))
 
 
-def _same_file(a, b):
-    """Compares two files in chunks, sizes first."""
-    if os.path.getsize(a) != os.path.getsize(b):
+def same_contents(a, b):
+    """Whether 'a' is a regular file with the same bytes as 'b': sizes first,
+    then in chunks, so a huge file is never read whole."""
+    sa, sb = os.lstat(a), os.lstat(b)
+    if not stat.S_ISREG(sa.st_mode) or sa.st_size != sb.st_size:
         return False
     with open(a, "rb") as fa, open(b, "rb") as fb:
         while True:

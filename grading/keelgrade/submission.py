@@ -166,23 +166,8 @@ def ignored_changes(sub_root, prefix, release, owned, limit=12):
         if not os.path.isfile(ours):
             continue
         try:
-            if not _same_contents(theirs, ours):
+            if not archive.same_contents(theirs, ours):
                 changed.append(rel)
         except OSError:
             continue
     return changed
-
-
-def _same_contents(a, b):
-    """Compares two regular files, sizes first, then in chunks: a huge file
-    is never read whole."""
-    sa, sb = os.lstat(a), os.lstat(b)
-    if not stat.S_ISREG(sa.st_mode) or sa.st_size != sb.st_size:
-        return False
-    with open(a, "rb") as fa, open(b, "rb") as fb:
-        while True:
-            x, y = fa.read(CHUNK), fb.read(CHUNK)
-            if x != y:
-                return False
-            if not x:
-                return True

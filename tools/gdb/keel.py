@@ -43,6 +43,11 @@ def _field_offset(struct_type, field):
     raise gdb.GdbError("%s has no field %s" % (struct_type, field))
 
 
+def _type_offset(type_name, field):
+    """The byte offset of 'field' in the type called 'type_name'."""
+    return _field_offset(gdb.lookup_type(type_name), field)
+
+
 def _function_at(pc):
     """(name, offset) of the ELF symbol holding 'pc', or (None, 0).
 

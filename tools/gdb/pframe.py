@@ -12,32 +12,20 @@ calls kernel code, so it works at any stop.
 
 import gdb
 
+# keel.py, sourced before this file into the same namespace (tools/gdb/gdbinit
+# sources it first), gives the helpers shared by every command.
+from __main__ import _global, _type_offset  # noqa: E402
+
 MOBJ_KINDS = {1: "blockdev", 2: "vnode", 3: "anon", 4: "shadow"}
-
-
-def _static(name):
-    sym = gdb.lookup_global_symbol(name)
-    if sym is None and hasattr(gdb, "lookup_static_symbol"):
-        sym = gdb.lookup_static_symbol(name)
-    if sym is not None:
-        return sym.value()
-    return gdb.parse_and_eval(name)
-
-
-def _offset(type_name, field):
-    for f in gdb.lookup_type(type_name).strip_typedefs().fields():
-        if f.name == field:
-            return f.bitpos // 8
-    raise gdb.GdbError("%s has no field %s" % (type_name, field))
 
 
 def _pages():
     """Every resident pframe_t *, bucket by bucket."""
-    table = _static("pf_hash")
+    table = _global("pf_hash")
     nbuckets = table.type.range()[1] + 1
     ptr = gdb.lookup_type("pframe_t").pointer()
     link_t = gdb.lookup_type("list_link_t").pointer()
-    off = _offset("pframe_t", "pf_hash_link")
+    off = _type_offset("pframe_t", "pf_hash_link")
     for i in range(nbuckets):
         head = table[i]
         head_addr = int(head.address)
@@ -70,7 +58,7 @@ cache; with -v one line per page."""
         super().__init__("kpframes", gdb.COMMAND_DATA)
 
     def invoke(self, arg, from_tty):
-        c = _static("pframe_counters")
+        c = _global("pframe_counters")
         gdb.write("pframes: %d resident (limit %d), %d pinned, %d dirty\n" % (
             int(c["ps_resident"]), int(c["ps_max"]), int(c["ps_pinned"]), int(c["ps_dirty"])))
         gdb.write("pframes: %d hits, %d misses, %d evictions, %d write-backs\n" % (

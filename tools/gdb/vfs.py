@@ -17,33 +17,20 @@ directory names (an unlinked file still open) shows "(no path)".
 
 import gdb
 
+# keel.py, sourced before this file into the same namespace (tools/gdb/gdbinit
+# sources it first), gives the helpers shared by every command.
+from __main__ import _global, _type_offset  # noqa: E402
+
 S_IFMT = 0o170000
 TYPE_NAMES = {0o040000: "dir", 0o020000: "chr", 0o060000: "blk", 0o100000: "reg"}
 FMODE_READ, FMODE_WRITE, FMODE_APPEND = 0x1, 0x2, 0x4
-
-
-def _static(name):
-    """A global or file-static variable of the kernel."""
-    sym = gdb.lookup_global_symbol(name)
-    if sym is None and hasattr(gdb, "lookup_static_symbol"):
-        sym = gdb.lookup_static_symbol(name)
-    if sym is not None:
-        return sym.value()
-    return gdb.parse_and_eval(name)
-
-
-def _offset(type_name, field):
-    for f in gdb.lookup_type(type_name).strip_typedefs().fields():
-        if f.name == field:
-            return f.bitpos // 8
-    raise gdb.GdbError("%s has no field %s" % (type_name, field))
 
 
 def _list(head, type_name, link_field):
     """The elements (type_name *) of the intrusive list whose head is 'head' (a list_t)."""
     head_addr = int(head.address)
     ptr = gdb.lookup_type(type_name).pointer()
-    off = _offset(type_name, link_field)
+    off = _type_offset(type_name, link_field)
     link = int(head["l_next"])
     n = 0
     while link != head_addr:
@@ -57,7 +44,7 @@ def _list(head, type_name, link_field):
 
 
 def _vnodes():
-    return _list(_static("vnode_table"), "vnode_t", "vn_link")
+    return _list(_global("vnode_table"), "vnode_t", "vn_link")
 
 
 def _type_name(mode):
@@ -155,7 +142,7 @@ the vnode."""
 def _live_procs():
     """{address: (pid, name, zombie)} of the processes on proc_list."""
     out = {}
-    for p in _list(_static("proc_list"), "proc_t", "p_list_link"):
+    for p in _list(_global("proc_list"), "proc_t", "p_list_link"):
         out[int(p)] = (int(p["p_pid"]), p["p_name"].string(), int(p["p_state"]) == 1)
     return out
 
@@ -184,7 +171,7 @@ descriptors and fget() references), and the vnode it holds."""
         paths = _Paths()
         live = _live_procs()
         shown = 0
-        for vp in _list(_static("vfs_proc_used"), "vfs_proc_t", "vp_link"):
+        for vp in _list(_global("vfs_proc_used"), "vfs_proc_t", "vp_link"):
             pid = int(vp["vp_pid"])
             if want is not None and pid != want:
                 continue
@@ -214,7 +201,7 @@ descriptors and fget() references), and the vnode it holds."""
                 gdb.write("pid %d has no VFS state (it never used a file, or it is gone)\n"
                           % want)
         try:
-            gdb.write("%d open files in the kernel\n" % int(_static("file_live")))
+            gdb.write("%d open files in the kernel\n" % int(_global("file_live")))
         except gdb.error:
             pass
 

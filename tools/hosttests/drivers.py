@@ -41,11 +41,9 @@ import os
 import queue
 import random
 import re
-import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 
@@ -63,9 +61,7 @@ SERIAL_PROMPT = "ttyS0> "
 VERBOSE = False
 
 
-def note(msg):
-    for line in str(msg).splitlines():
-        print(f"# {line}", flush=True)
+note = keelhost.note
 
 
 class Boot:
@@ -81,7 +77,10 @@ class Boot:
             extra += ["-drive", f"file={image},format=raw,if=ide,index={index},media=disk"]
         if self.monitor_path is not None:
             extra += ["-monitor", f"unix:{self.monitor_path},server,nowait"]
-        argv = keelhost.qemu_argv(kernel=kernel, cmdline=cmdline, extra=extra)
+        self._start(keelhost.qemu_argv(kernel=kernel, cmdline=cmdline, extra=extra))
+
+    def _start(self, argv):
+        """Starts QEMU as 'argv' and a thread that gathers its serial output."""
         self.argv = argv
         self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.STDOUT)
@@ -123,6 +122,26 @@ class Boot:
                 return what in self.text()
             time.sleep(0.02)
         return False
+
+    def run_command(self, command, prompt, timeout):
+        """Types 'command' at the shell whose prompt is 'prompt' and waits for
+        the next prompt.  Returns the lines printed in between, without the
+        echoed command (the last line is "" when the output ends in a newline),
+        or None when no prompt came in 'timeout' seconds or QEMU exited."""
+        before = self.text()
+        prompts = before.count(prompt)
+        self.send(command + "\n")
+        deadline = time.time() + timeout
+        while self.text().count(prompt) == prompts:
+            if time.time() > deadline or self.proc.poll() is not None:
+                return None
+            time.sleep(0.02)
+        chunk = self.text()[len(before):]
+        lines = chunk[:chunk.rindex(prompt)].split("\n")
+        # The line discipline echoes the typed command first.
+        if lines and lines[0] == command:
+            lines = lines[1:]
+        return lines
 
     def wait_exit(self, timeout):
         """The exit status, or None after killing a QEMU that did not exit in time."""
@@ -542,40 +561,7 @@ def main():
     ap.add_argument("-v", "--verbose", action="store_true", help="show the serial output")
     args = ap.parse_args()
     VERBOSE = args.verbose
-    if not os.path.exists(args.kernel):
-        print(f"drivers.py: no kernel at {args.kernel} (make first)", file=sys.stderr)
-        return 2
-    if shutil.which(QEMU) is None:
-        print(f"drivers.py: {QEMU} not found", file=sys.stderr)
-        return 2
-    tests = [(n, f) for n, f in TESTS if args.only is None or args.only in n]
-    print(f"1..{len(tests)}", flush=True)
-    passed = failed = 0
-    work = tempfile.mkdtemp(prefix="keel-drivers-e2e-")
-    try:
-        for i, (name, func) in enumerate(tests, 1):
-            testdir = os.path.join(work, name)
-            os.makedirs(testdir)
-            began = time.time()
-            try:
-                why = func(args.kernel, testdir, args.timeout)
-            except Exception as e:  # a broken boot must be a failure, not a crash
-                why = f"{type(e).__name__}: {e}"
-            took = time.time() - began
-            if why is None:
-                passed += 1
-                print(f"ok {i} - drivers.e2e.{name} # {took:.1f} s", flush=True)
-            else:
-                failed += 1
-                print(f"not ok {i} - drivers.e2e.{name}", flush=True)
-                note(why)
-    finally:
-        if args.keep:
-            note(f"work directory kept: {work}")
-        else:
-            shutil.rmtree(work, ignore_errors=True)
-    print(f"# {passed} passed, {failed} failed", flush=True)
-    return 0 if failed == 0 else 1
+    return keelhost.run_e2e("drivers.py", "drivers.e2e", TESTS, args)
 
 
 if __name__ == "__main__":

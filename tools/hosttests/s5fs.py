@@ -101,18 +101,9 @@ class Shell:
             raise Failed("the serial shell never prompted\n%s" % self.boot.text()[-1500:])
 
     def run(self, command):
-        before = self.boot.text()
-        prompts = before.count(PROMPT)
-        self.boot.send(command + "\n")
-        deadline = time.time() + self.timeout
-        while self.boot.text().count(PROMPT) == prompts:
-            if time.time() > deadline or self.boot.proc.poll() is not None:
-                raise Failed("no prompt after '%s'\n%s" % (command, self.boot.text()[-1500:]))
-            time.sleep(0.02)
-        chunk = self.boot.text()[len(before):]
-        lines = chunk[:chunk.rindex(PROMPT)].split("\n")
-        if lines and lines[0] == command:
-            lines = lines[1:]
+        lines = self.boot.run_command(command, PROMPT, self.timeout)
+        if lines is None:
+            raise Failed("no prompt after '%s'\n%s" % (command, self.boot.text()[-1500:]))
         return [line for line in lines if line != ""]
 
     def halt(self):

@@ -44,7 +44,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 
@@ -62,9 +61,7 @@ PROMPT = "ttyS0> "
 LEAK = "vnode still referenced"
 
 
-def note(msg):
-    for line in str(msg).splitlines():
-        print(f"# {line}", flush=True)
+note = keelhost.note
 
 
 class Failed(Exception):
@@ -85,20 +82,9 @@ class Shell:
 
     def run(self, command):
         """Types 'command' and waits for the next prompt; returns its output lines."""
-        before = self.boot.text()
-        prompts = before.count(PROMPT)
-        self.boot.send(command + "\n")
-        deadline = time.time() + self.timeout
-        while self.boot.text().count(PROMPT) == prompts:
-            if time.time() > deadline or self.boot.proc.poll() is not None:
-                raise Failed(f"no prompt after '{command}'\n{self.boot.text()[-1500:]}")
-            time.sleep(0.02)
-        chunk = self.boot.text()[len(before):]
-        body = chunk[:chunk.rindex(PROMPT)]
-        lines = body.split("\n")
-        # The line discipline echoes the typed command first.
-        if lines and lines[0] == command:
-            lines = lines[1:]
+        lines = self.boot.run_command(command, PROMPT, self.timeout)
+        if lines is None:
+            raise Failed(f"no prompt after '{command}'\n{self.boot.text()[-1500:]}")
         if lines and lines[-1] == "":
             lines = lines[:-1]
         self.log.append((command, lines))
@@ -617,14 +603,7 @@ class GdbBoot(drivers.Boot):
     def __init__(self, argv):
         self.workdir = None
         self.monitor_path = None
-        self.argv = argv
-        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.STDOUT)
-        self.output = ""
-        self.lock = threading.Lock()
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
-        self.mon = None
+        self._start(argv)
 
 
 TESTS = [
@@ -648,42 +627,7 @@ def main():
     ap.add_argument("-v", "--verbose", action="store_true", help="show the serial output")
     args = ap.parse_args()
     drivers.VERBOSE = args.verbose
-    if not os.path.exists(args.kernel):
-        print(f"vfs.py: no kernel at {args.kernel} (make first)", file=sys.stderr)
-        return 2
-    if shutil.which(QEMU) is None:
-        print(f"vfs.py: {QEMU} not found", file=sys.stderr)
-        return 2
-    tests = [(n, f) for n, f in TESTS if args.only is None or args.only in n]
-    print(f"1..{len(tests)}", flush=True)
-    passed = failed = 0
-    work = tempfile.mkdtemp(prefix="keel-vfs-e2e-")
-    try:
-        for i, (name, func) in enumerate(tests, 1):
-            testdir = os.path.join(work, name)
-            os.makedirs(testdir)
-            began = time.time()
-            try:
-                why = func(args.kernel, testdir, args.timeout)
-            except Failed as e:
-                why = str(e)
-            except Exception as e:  # a broken boot must be a failure, not a crash
-                why = f"{type(e).__name__}: {e}"
-            took = time.time() - began
-            if why is None:
-                passed += 1
-                print(f"ok {i} - vfs.e2e.{name} # {took:.1f} s", flush=True)
-            else:
-                failed += 1
-                print(f"not ok {i} - vfs.e2e.{name}", flush=True)
-                note(why)
-    finally:
-        if args.keep:
-            note(f"work directory kept: {work}")
-        else:
-            shutil.rmtree(work, ignore_errors=True)
-    print(f"# {passed} passed, {failed} failed", flush=True)
-    return 0 if failed == 0 else 1
+    return keelhost.run_e2e("vfs.py", "vfs.e2e", TESTS, args, expected=(Failed,))
 
 
 if __name__ == "__main__":
