@@ -92,11 +92,23 @@ blockdev_t *blockdev_next(blockdev_t *prev)
 	return l == &blockdevs ? NULL : container_of(l, blockdev_t, bd_link);
 }
 
+blockdev_stats_t blockdev_counters;
+
+void blockdev_stats_reset(void)
+{
+	memset(&blockdev_counters, 0, sizeof(blockdev_counters));
+}
+
 int blockdev_read(blockdev_t *bd, blocknum_t block, void *buf, size_t count)
 {
 	KASSERT(bd != NULL && buf != NULL);
 	if (count == 0) {
 		return 0;
+	}
+	blockdev_counters.bs_reads++;
+	blockdev_counters.bs_read_blocks += count;
+	if (count > blockdev_counters.bs_read_max) {
+		blockdev_counters.bs_read_max = count;
 	}
 	return bd->bd_ops->read_block(bd, block, buf, count);
 }
@@ -107,5 +119,7 @@ int blockdev_write(blockdev_t *bd, blocknum_t block, const void *buf, size_t cou
 	if (count == 0) {
 		return 0;
 	}
+	blockdev_counters.bs_writes++;
+	blockdev_counters.bs_write_blocks += count;
 	return bd->bd_ops->write_block(bd, block, buf, count);
 }

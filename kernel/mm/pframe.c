@@ -358,6 +358,26 @@ bool pframe_resident(mobj_t *o, uint32_t pagenum)
 	return pf_ready && pf_lookup(o, pagenum) != NULL;
 }
 
+/* Hashes 'addr' in as page 'pagenum' of 'o', clean and unpinned (read-ahead). */
+static int pf_insert_clean(mobj_t *o, uint32_t pagenum, void *addr, uint32_t hint)
+{
+	pframe_t *pf = slab_obj_alloc(pframe_cache);
+	if (pf == NULL) {
+		return -ENOMEM;
+	}
+	memset(pf, 0, sizeof(*pf));
+	pf->pf_obj = o;
+	pf->pf_pagenum = pagenum;
+	pf->pf_addr = addr;
+	pf->pf_hint = hint;
+	list_insert_tail(pf_bucket(o, pagenum), &pf->pf_hash_link);
+	list_insert_tail(&o->mo_pframes, &pf->pf_obj_link);
+	list_insert_tail(&pf_lru, &pf->pf_lru_link);
+	o->mo_npages++;
+	pframe_counters.ps_resident++;
+	return 0;
+}
+
 int pframe_preload(mobj_t *o, uint32_t pagenum, const void *data, uint32_t hint)
 {
 	pframe_setup();
@@ -371,23 +391,25 @@ int pframe_preload(mobj_t *o, uint32_t pagenum, const void *data, uint32_t hint)
 	if (addr == NULL) {
 		return -ENOMEM;
 	}
-	pframe_t *pf = slab_obj_alloc(pframe_cache);
-	if (pf == NULL) {
+	memcpy(addr, data, PAGE_SIZE);
+	int err = pf_insert_clean(o, pagenum, addr, hint);
+	if (err < 0) {
 		page_free(addr);
+	}
+	return err;
+}
+
+int pframe_preload_frame(mobj_t *o, uint32_t pagenum, void *frame, uint32_t hint)
+{
+	pframe_setup();
+	KASSERT(IS_ALIGNED((uintptr_t)frame, PAGE_SIZE));
+	if (pf_lookup(o, pagenum) != NULL) {
+		return -EEXIST;
+	}
+	if (pframe_counters.ps_resident >= pframe_counters.ps_max) {
 		return -ENOMEM;
 	}
-	memset(pf, 0, sizeof(*pf));
-	memcpy(addr, data, PAGE_SIZE);
-	pf->pf_obj = o;
-	pf->pf_pagenum = pagenum;
-	pf->pf_addr = addr;
-	pf->pf_hint = hint;
-	list_insert_tail(pf_bucket(o, pagenum), &pf->pf_hash_link);
-	list_insert_tail(&o->mo_pframes, &pf->pf_obj_link);
-	list_insert_tail(&pf_lru, &pf->pf_lru_link);
-	o->mo_npages++;
-	pframe_counters.ps_resident++;
-	return 0;
+	return pf_insert_clean(o, pagenum, frame, hint);
 }
 
 void pframe_pin(pframe_t *pf)

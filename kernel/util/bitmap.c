@@ -1,6 +1,7 @@
 /*
  * Bitmap searches.  Whole words are skipped when they are full, which makes
- * the page allocator's single-frame search a scan of 32 frames per step.
+ * the page allocator's searches (one frame, or a run of them) a scan of 32
+ * frames per step over the used part of memory.
  */
 #include "util/bitmap.h"
 
@@ -41,6 +42,10 @@ size_t bitmap_find_clear_run(const uint32_t *map, size_t nbits, size_t n, size_t
 	}
 	size_t start = 0;
 	while (start + n <= nbits) {
+		if (start % 32 == 0 && map[start / 32] == 0xffffffffu) {
+			start = ALIGN_UP(start + 32, align); /* no run starts on a set bit */
+			continue;
+		}
 		size_t i = 0;
 		while (i < n && !bitmap_test(map, start + i)) {
 			i++;

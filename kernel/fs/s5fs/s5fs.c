@@ -21,8 +21,12 @@
  *                page to that block.  When the file's next blocks follow
  *                block k on the disk, fill reads up to S5_READAHEAD of them
  *                in one request and puts the extra pages in the cache
- *                clean (pframe_preload()): sequential reads then cost one
- *                disk request per 64 KiB instead of one per 4 KiB.
+ *                clean: sequential reads then cost one disk request per
+ *                64 KiB instead of one per 4 KiB.  The request goes into a
+ *                run of fresh frames that become the pages themselves
+ *                (pframe_preload_frame(): no copy), or, when no run of n
+ *                frames is free, into s5_ra_buf and is copied
+ *                (pframe_preload()).
  *
  * Closing a file (its last vnode reference: release_vnode) must not sleep,
  * or another thread could find the vnode in the VFS's table while it is
@@ -170,14 +174,31 @@ static int s5_node_fill(mobj_t *o, pframe_t *pf)
 		n++;
 	}
 	if (n > 1) {
-		err = blockdev_read(fs->s5_bdev, block, fs->s5_ra_buf, n);
+		/*
+		 * Into fresh frames when n contiguous ones are free: each becomes
+		 * its page as it is (no copy); else through s5_ra_buf, copied.
+		 */
+		char *run = page_alloc_run(n, PAGE_SIZE);
+		char *buf = run != NULL ? run : fs->s5_ra_buf;
+		err = blockdev_read(fs->s5_bdev, block, buf, n);
 		if (err == 0) {
-			memcpy(pf->pf_addr, fs->s5_ra_buf, PAGE_SIZE);
+			memcpy(pf->pf_addr, buf, PAGE_SIZE);
 			for (uint32_t i = 1; i < n; i++) {
-				pframe_preload(o, pf->pf_pagenum + i,
-					       (char *)fs->s5_ra_buf + i * PAGE_SIZE, block + i);
+				char *page = buf + i * PAGE_SIZE;
+				if (run == NULL) {
+					pframe_preload(o, pf->pf_pagenum + i, page, block + i);
+				} else if (pframe_preload_frame(o, pf->pf_pagenum + i, page,
+								block + i) < 0) {
+					page_free(page);
+				}
+			}
+			if (run != NULL) {
+				page_free(run);
 			}
 			return 0;
+		}
+		if (run != NULL) {
+			page_free_run(run, n);
 		}
 	}
 	err = blockdev_read(fs->s5_bdev, block, pf->pf_addr, 1);

@@ -71,8 +71,29 @@ blockdev_t *blockdev_lookup_name(const char *name);
 /* The registered device after 'prev' (the first for NULL), or NULL: for listings. */
 blockdev_t *blockdev_next(blockdev_t *prev);
 
-/* bd->bd_ops->read_block() and write_block(), with their contracts. */
+/*
+ * bd->bd_ops->read_block() and write_block(), with their contracts.  Each
+ * call is counted in blockdev_counters (whatever it returns).
+ */
 int blockdev_read(blockdev_t *bd, blocknum_t block, void *buf, size_t count);
 int blockdev_write(blockdev_t *bd, blocknum_t block, const void *buf, size_t count);
+
+/*
+ * Requests through blockdev_read() and blockdev_write() on every device
+ * since boot or the last blockdev_stats_reset(): how many, and how many
+ * blocks they asked for (the benchmarks report the request sizes).
+ */
+typedef struct blockdev_stats {
+	uint32_t bs_reads;        /* blockdev_read() calls with count >= 1 */
+	uint32_t bs_read_blocks;  /* the blocks they asked for */
+	uint32_t bs_read_max;     /* the largest of them, in blocks */
+	uint32_t bs_writes;       /* blockdev_write() calls with count >= 1 */
+	uint32_t bs_write_blocks; /* the blocks they asked for */
+} blockdev_stats_t;
+
+extern blockdev_stats_t blockdev_counters;
+
+/* Sets every counter of blockdev_counters to 0. */
+void blockdev_stats_reset(void);
 
 #endif

@@ -56,7 +56,8 @@
 /*
  * Read-ahead: filling a page of a file reads up to this many blocks in one
  * request when the blocks that follow it on the disk are the file's next
- * ones, and puts the extra pages in the cache (pframe_preload()).
+ * ones, and puts the extra pages in the cache (pframe_preload_frame(), or
+ * pframe_preload() when no run of free frames is left).
  */
 #define S5_READAHEAD 16
 

@@ -104,6 +104,15 @@ bool pframe_resident(mobj_t *o, uint32_t pagenum);
  */
 int pframe_preload(mobj_t *o, uint32_t pagenum, const void *data, uint32_t hint);
 
+/*
+ * Read-ahead without a copy: as pframe_preload(), but the page is the
+ * frame 'frame' itself (page-aligned, from page_alloc() or one page of a
+ * page_alloc_run(), already holding the data).  On 0 the cache owns the
+ * frame and frees it with page_free() when the page leaves; on -EEXIST or
+ * -ENOMEM the frame is still the caller's.  Never sleeps, never evicts.
+ */
+int pframe_preload_frame(mobj_t *o, uint32_t pagenum, void *frame, uint32_t hint);
+
 /* Another pin on a page the caller has pinned. */
 void pframe_pin(pframe_t *pf);
 
