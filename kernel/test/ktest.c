@@ -494,6 +494,21 @@ static uint32_t ms_to_ticks(uint32_t ms)
 {
 	return (uint32_t)((uint64_t)ms * pit_hz / 1000) + 1;
 }
+/*
+ * A test's time limit: its own, or KTEST_DEFAULT_TIMEOUT_MS, and at most
+ * ktest_timeout=MS from the command line when given (the course self-test
+ * boots kernels with one function cut, where a hang must end quickly).
+ */
+static uint32_t time_limit(const ktest_t *t)
+{
+	uint32_t limit = t->kt_timeout_ms != 0 ? t->kt_timeout_ms : KTEST_DEFAULT_TIMEOUT_MS;
+	long cap = cmdline_get_int(&kernel_cmdline, "ktest_timeout", 0);
+	if (cap > 0 && (uint32_t)cap < limit) {
+		limit = (uint32_t)cap;
+	}
+	return limit;
+}
+
 
 static void run_one(int index)
 {
@@ -503,7 +518,7 @@ static void run_one(int index)
 	state_store(index + 1);
 	dbg(DBG_TEST, "running %s\n", t->kt_name);
 
-	uint32_t limit = t->kt_timeout_ms != 0 ? t->kt_timeout_ms : KTEST_DEFAULT_TIMEOUT_MS;
+	uint32_t limit = time_limit(t);
 	state_window_t w = state_open();
 	current_failed = false;
 	current_deadline = pit_ticks + ms_to_ticks(limit);
@@ -614,7 +629,7 @@ void ktest_tick(void)
 	state_window_t w = state_open(); /* not closed: resume_after_reset() does not return */
 	(void)w;
 	next_index = index + 1;
-	uint32_t limit = t->kt_timeout_ms != 0 ? t->kt_timeout_ms : KTEST_DEFAULT_TIMEOUT_MS;
+	uint32_t limit = time_limit(t);
 	char directive[80];
 	snprintf(directive, sizeof(directive), "timed out after %u ms%s", limit,
 		 (t->kt_flags & KTEST_TIMES_OUT) ? " as expected" : "");
