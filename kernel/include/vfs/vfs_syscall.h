@@ -33,14 +33,17 @@
  * Opens 'path' and returns the lowest free descriptor for it, at position
  * 0.  flags: one access mode (O_RDONLY, O_WRONLY, O_RDWR) or'ed with any
  * of O_CREAT (a missing regular file is created empty), O_EXCL (with
- * O_CREAT: the file must not exist), O_TRUNC (a regular file opened for
- * writing is emptied), O_APPEND (every write goes to the end).  Other
+ * O_CREAT: the file must not exist), O_TRUNC (a regular file is emptied,
+ * whatever the access mode, as on Linux: O_RDONLY | O_TRUNC empties it
+ * too; a device special file is left as it is), O_APPEND (every write
+ * goes to the end).  Other
  * flag bits are ignored, as Linux ignores the ones it does not know.
  * Errors:
  *   -EINVAL  the access mode is O_WRONLY|O_RDWR (3); nothing is created
  *   -ENOENT  the file does not exist and O_CREAT is not given
  *   -EEXIST  O_CREAT|O_EXCL and the file exists
- *   -EISDIR  a directory opened for writing or with O_CREAT, or O_CREAT
+ *   -EISDIR  a directory opened for writing, with O_CREAT or with
+ *            O_TRUNC, or O_CREAT
  *            with a trailing '/' on a name that does not exist
  *   -ENOTDIR a trailing '/' after a file that is not a directory
  *   -ENXIO   a device special file whose device has no driver
@@ -153,7 +156,8 @@ int do_link(const char *oldpath, const char *newpath);
  *   -EBUSY      either path is "/" (the root)
  *   -EISDIR     newpath is a directory and oldpath is not
  *   -ENOTDIR    oldpath is a directory and newpath exists and is not,
- *               or a trailing '/' after a file
+ *               or a trailing '/' after the last name of either path
+ *               when oldpath is not a directory
  *   -ENOTEMPTY  newpath is a directory that is not empty
  *   -EXDEV      different file systems
  */
@@ -163,9 +167,11 @@ int do_rename(const char *oldpath, const char *newpath);
 int do_chdir(const char *path);
 
 /*
- * Reads the next entry of directory fd into *d, advancing the position
- * past it; the entries include "." and "..".  Returns 1 with an entry, 0
- * at the end.  Errors: -EBADF, -ENOTDIR (fd is not a directory).
+ * Reads the next entry of directory fd into *d and sets the position to
+ * the entry's d_off (the file system's position after it, which need not
+ * be the old position plus one: do_lseek(fd, 0, SEEK_CUR) then returns
+ * d_off, and seeking back to a d_off reads on from there); the entries
+ * include "." and "..".  Returns 1 with an entry, 0 at the end.  Errors: -EBADF, -ENOTDIR (fd is not a directory).
  */
 int do_getdent(int fd, dirent_t *d);
 
