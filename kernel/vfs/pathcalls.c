@@ -158,8 +158,10 @@ int do_link(const char *oldpath, const char *newpath)
 }
 
 /*
- * Whether directory 'dir' is 'ancestor' or lies below it.  Holds one
- * reference at a time on the way up.
+ * Whether directory 'dir' is 'ancestor' or lies below it: sets *below
+ * and returns 0, or returns the -errno of a lookup of ".." on the way up
+ * (*below is then not set).  Holds one reference at a time on the way up
+ * and none when it returns.
  */
 static int dir_is_below(vnode_t *dir, vnode_t *ancestor, bool *below)
 {

@@ -40,8 +40,10 @@
  * flag bits are ignored, as Linux ignores the ones it does not know.
  * Errors:
  *   -EINVAL  the access mode is O_WRONLY|O_RDWR (3); nothing is created
+ *            (checked first: it wins over -EMFILE and the path's errors)
  *   -ENOENT  the file does not exist and O_CREAT is not given
- *   -EEXIST  O_CREAT|O_EXCL and the file exists
+ *   -EEXIST  O_CREAT|O_EXCL and the file exists (a directory too, "/"
+ *            included: -EEXIST comes before -EISDIR, as on Linux)
  *   -EISDIR  a directory opened for writing, with O_CREAT or with
  *            O_TRUNC, or O_CREAT
  *            with a trailing '/' on a name that does not exist
@@ -84,8 +86,8 @@ ssize_t do_write(int fd, const void *buf, size_t count);
  * its size).
  * Returns the new position.  A position past the end is allowed (a later
  * write there leaves a hole).  Errors: -EBADF; -EINVAL (whence is none of
- * the three, or the new position would be negative; the position is then
- * unchanged).
+ * the three, or the new position would be negative or above 2^31 - 1, the
+ * largest off_t; the position is then unchanged).
  */
 off_t do_lseek(int fd, off_t offset, int whence);
 
@@ -150,7 +152,9 @@ int do_link(const char *oldpath, const char *newpath);
  * directory if the one replaced is empty); a directory may move to
  * another directory; if both paths name the same file nothing happens and
  * it returns 0.  A replaced file that is open lives on, with no links,
- * until its last descriptor is closed.  Errors:
+ * until its last descriptor is closed.  Errors (the shape of the paths
+ * is checked first: -EBUSY, then -EINVAL for a last name "." or "..",
+ * win over -ENOENT for a missing oldpath):
  *   -EINVAL     newpath is inside the directory oldpath (its own
  *               subtree), or either last name is "." or ".."
  *   -EBUSY      either path is "/" (the root)
@@ -171,7 +175,8 @@ int do_chdir(const char *path);
  * the entry's d_off (the file system's position after it, which need not
  * be the old position plus one: do_lseek(fd, 0, SEEK_CUR) then returns
  * d_off, and seeking back to a d_off reads on from there); the entries
- * include "." and "..".  Returns 1 with an entry, 0 at the end.  Errors: -EBADF, -ENOTDIR (fd is not a directory).
+ * include "." and "..".  Returns 1 with an entry, 0 at the end.  Errors: -EBADF, -ENOTDIR (fd is
+ * not a directory).
  */
 int do_getdent(int fd, dirent_t *d);
 
