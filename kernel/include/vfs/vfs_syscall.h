@@ -110,7 +110,8 @@ int do_dup2(int ofd, int nfd);
  * (a block device), devid the device (which need not be registered:
  * opening the node then fails with -ENXIO).  Errors: -EINVAL (another
  * mode), -EEXIST (the name exists; also "/" or a path ending in "." or
- * ".."), -ENOSPC.
+ * ".."), -ENOENT (a trailing '/' after a name that does not exist, as on
+ * Linux: the slash asks for a directory), -ENOSPC.
  */
 int do_mknod(const char *path, mode_t mode, devid_t devid);
 
@@ -141,8 +142,9 @@ int do_unlink(const char *path);
 /*
  * Makes 'newpath' another name (hard link) of the file 'oldpath', whose
  * link count goes up.  Errors: -EPERM (oldpath is a directory), -EEXIST
- * (newpath exists, or ends in "." or ".."), -EXDEV (different file
- * systems), -ENOSPC.
+ * (newpath exists, or ends in "." or ".."), -ENOENT (a trailing '/' after
+ * a last name of newpath that does not exist, as on Linux), -EXDEV
+ * (different file systems), -ENOSPC.
  */
 int do_link(const char *oldpath, const char *newpath);
 
