@@ -46,7 +46,7 @@ int do_open(const char *path, int flags)
 	if (err < 0) {
 		return err;
 	}
-	if (S_ISDIR(vn->vn_mode) && (acc != O_RDONLY || (flags & O_CREAT))) {
+	if (S_ISDIR(vn->vn_mode) && (acc != O_RDONLY || (flags & (O_CREAT | O_TRUNC)))) {
 		err = -EISDIR;
 		goto out_put_vnode;
 	}
@@ -54,7 +54,7 @@ int do_open(const char *path, int flags)
 		err = -ENXIO;
 		goto out_put_vnode;
 	}
-	if ((flags & O_TRUNC) && acc != O_RDONLY && S_ISREG(vn->vn_mode)) {
+	if ((flags & O_TRUNC) && S_ISREG(vn->vn_mode)) {
 		err = vop_truncate(vn);
 		if (err < 0) {
 			goto out_put_vnode;

@@ -46,6 +46,14 @@ int do_mknod(const char *path, mode_t mode, devid_t devid)
 	}
 	if (len == 0 || name_is_dot(name, len) || name_is_dotdot(name, len)) {
 		err = -EEXIST;
+	} else if (name[len] == '/') {
+		/* A trailing '/' asks for a directory, which this call does not make. */
+		vnode_t *vn;
+		err = namev_lookup(dir, name, len, &vn);
+		if (err == 0) {
+			vput(vn);
+			err = -EEXIST;
+		}
 	} else {
 		err = vop_mknod(dir, name, len, mode & S_IFMT, devid);
 	}
@@ -148,6 +156,14 @@ int do_link(const char *oldpath, const char *newpath)
 	}
 	if (len == 0 || name_is_dot(name, len) || name_is_dotdot(name, len)) {
 		err = -EEXIST;
+	} else if (name[len] == '/') {
+		/* A trailing '/' asks for a directory, which this call does not make. */
+		vnode_t *vn;
+		err = namev_lookup(dir, name, len, &vn);
+		if (err == 0) {
+			vput(vn);
+			err = -EEXIST;
+		}
 	} else {
 		err = vop_link(dir, name, len, target);
 	}
@@ -158,8 +174,10 @@ int do_link(const char *oldpath, const char *newpath)
 }
 
 /*
- * Whether directory 'dir' is 'ancestor' or lies below it.  Holds one
- * reference at a time on the way up.
+ * Whether directory 'dir' is 'ancestor' or lies below it: sets *below
+ * and returns 0, or returns the -errno of a lookup of ".." on the way up
+ * (*below is then not set).  Holds one reference at a time on the way up
+ * and none when it returns.
  */
 static int dir_is_below(vnode_t *dir, vnode_t *ancestor, bool *below)
 {

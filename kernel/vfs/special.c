@@ -43,7 +43,11 @@ off_t special_file_length(vnode_t *vn)
 	return size > 0x7fffffff ? 0x7fffffff : (off_t)size;
 }
 
-/* Reads or writes (write != NULL) a byte range of a block device. */
+/*
+ * Reads count bytes at pos into rbuf (wbuf NULL), or writes count bytes
+ * from wbuf at pos (wbuf not NULL), of block device bd, as
+ * special_file_read() and special_file_write() say (special.h).
+ */
 static ssize_t special_block_io(blockdev_t *bd, off_t pos, void *rbuf, const void *wbuf,
 				size_t count)
 {

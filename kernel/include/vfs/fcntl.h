@@ -13,7 +13,7 @@
 
 #define O_CREAT 0100   /* create a regular file if the name is free */
 #define O_EXCL 0200    /* with O_CREAT: fail with -EEXIST if the name is taken */
-#define O_TRUNC 01000  /* a regular file opened for writing starts empty */
+#define O_TRUNC 01000  /* a regular file starts empty (any access mode) */
 #define O_APPEND 02000 /* every write goes to the end of the file */
 
 /* do_lseek()'s whence. */

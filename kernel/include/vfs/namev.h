@@ -27,8 +27,9 @@
 
 /*
  * Looks up one name (name, len) in directory 'dir'.  len 0 gives 'dir'
- * itself.  *result gets a new reference.  Errors: -ENOTDIR (dir is not a
- * directory), -ENAMETOOLONG (len > NAME_LEN), -ENOENT (no such entry).
+ * itself (if it is a directory).  *result gets a new reference.  Errors,
+ * in this order: -ENOTDIR (dir is not a directory, whatever len is),
+ * -ENAMETOOLONG (len > NAME_LEN), -ENOENT (no such entry).
  */
 int namev_lookup(vnode_t *dir, const char *name, size_t len, vnode_t **result);
 

@@ -34,7 +34,8 @@ ssize_t special_file_read(vnode_t *vn, off_t pos, void *buf, size_t count);
 /*
  * Writes 'count' bytes at 'pos' of device special file 'vn'.  Character
  * devices: bytedev_write().  Block devices: any offset and length (a
- * partial block is read, changed and written back); fewer than count
+ * partial block is read, changed and written back, so the bytes of the
+ * block around the ones written keep their values); fewer than count
  * across the end of the device, -ENOSPC at or past it.  Returns the number
  * of bytes written, or -ENXIO, -EINVAL, -ENOSPC, -EIO or the driver's error.
  */

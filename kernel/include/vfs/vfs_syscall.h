@@ -33,14 +33,19 @@
  * Opens 'path' and returns the lowest free descriptor for it, at position
  * 0.  flags: one access mode (O_RDONLY, O_WRONLY, O_RDWR) or'ed with any
  * of O_CREAT (a missing regular file is created empty), O_EXCL (with
- * O_CREAT: the file must not exist), O_TRUNC (a regular file opened for
- * writing is emptied), O_APPEND (every write goes to the end).  Other
+ * O_CREAT: the file must not exist), O_TRUNC (a regular file is emptied,
+ * whatever the access mode, as on Linux: O_RDONLY | O_TRUNC empties it
+ * too; a device special file is left as it is), O_APPEND (every write
+ * goes to the end).  Other
  * flag bits are ignored, as Linux ignores the ones it does not know.
  * Errors:
  *   -EINVAL  the access mode is O_WRONLY|O_RDWR (3); nothing is created
+ *            (checked first: it wins over -EMFILE and the path's errors)
  *   -ENOENT  the file does not exist and O_CREAT is not given
- *   -EEXIST  O_CREAT|O_EXCL and the file exists
- *   -EISDIR  a directory opened for writing or with O_CREAT, or O_CREAT
+ *   -EEXIST  O_CREAT|O_EXCL and the file exists (a directory too, "/"
+ *            included: -EEXIST comes before -EISDIR, as on Linux)
+ *   -EISDIR  a directory opened for writing, with O_CREAT or with
+ *            O_TRUNC, or O_CREAT
  *            with a trailing '/' on a name that does not exist
  *   -ENOTDIR a trailing '/' after a file that is not a directory
  *   -ENXIO   a device special file whose device has no driver
@@ -81,8 +86,8 @@ ssize_t do_write(int fd, const void *buf, size_t count);
  * its size).
  * Returns the new position.  A position past the end is allowed (a later
  * write there leaves a hole).  Errors: -EBADF; -EINVAL (whence is none of
- * the three, or the new position would be negative; the position is then
- * unchanged).
+ * the three, or the new position would be negative or above 2^31 - 1, the
+ * largest off_t; the position is then unchanged).
  */
 off_t do_lseek(int fd, off_t offset, int whence);
 
@@ -105,7 +110,8 @@ int do_dup2(int ofd, int nfd);
  * (a block device), devid the device (which need not be registered:
  * opening the node then fails with -ENXIO).  Errors: -EINVAL (another
  * mode), -EEXIST (the name exists; also "/" or a path ending in "." or
- * ".."), -ENOSPC.
+ * ".."), -ENOENT (a trailing '/' after a name that does not exist, as on
+ * Linux: the slash asks for a directory), -ENOSPC.
  */
 int do_mknod(const char *path, mode_t mode, devid_t devid);
 
@@ -136,8 +142,9 @@ int do_unlink(const char *path);
 /*
  * Makes 'newpath' another name (hard link) of the file 'oldpath', whose
  * link count goes up.  Errors: -EPERM (oldpath is a directory), -EEXIST
- * (newpath exists, or ends in "." or ".."), -EXDEV (different file
- * systems), -ENOSPC.
+ * (newpath exists, or ends in "." or ".."), -ENOENT (a trailing '/' after
+ * a last name of newpath that does not exist, as on Linux), -EXDEV
+ * (different file systems), -ENOSPC.
  */
 int do_link(const char *oldpath, const char *newpath);
 
@@ -147,13 +154,16 @@ int do_link(const char *oldpath, const char *newpath);
  * directory if the one replaced is empty); a directory may move to
  * another directory; if both paths name the same file nothing happens and
  * it returns 0.  A replaced file that is open lives on, with no links,
- * until its last descriptor is closed.  Errors:
+ * until its last descriptor is closed.  Errors (the shape of the paths
+ * is checked first: -EBUSY, then -EINVAL for a last name "." or "..",
+ * win over -ENOENT for a missing oldpath):
  *   -EINVAL     newpath is inside the directory oldpath (its own
  *               subtree), or either last name is "." or ".."
  *   -EBUSY      either path is "/" (the root)
  *   -EISDIR     newpath is a directory and oldpath is not
  *   -ENOTDIR    oldpath is a directory and newpath exists and is not,
- *               or a trailing '/' after a file
+ *               or a trailing '/' after the last name of either path
+ *               when oldpath is not a directory
  *   -ENOTEMPTY  newpath is a directory that is not empty
  *   -EXDEV      different file systems
  */
@@ -163,9 +173,12 @@ int do_rename(const char *oldpath, const char *newpath);
 int do_chdir(const char *path);
 
 /*
- * Reads the next entry of directory fd into *d, advancing the position
- * past it; the entries include "." and "..".  Returns 1 with an entry, 0
- * at the end.  Errors: -EBADF, -ENOTDIR (fd is not a directory).
+ * Reads the next entry of directory fd into *d and sets the position to
+ * the entry's d_off (the file system's position after it, which need not
+ * be the old position plus one: do_lseek(fd, 0, SEEK_CUR) then returns
+ * d_off, and seeking back to a d_off reads on from there); the entries
+ * include "." and "..".  Returns 1 with an entry, 0 at the end.  Errors: -EBADF, -ENOTDIR (fd is
+ * not a directory).
  */
 int do_getdent(int fd, dirent_t *d);
 

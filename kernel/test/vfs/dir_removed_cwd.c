@@ -4,7 +4,6 @@
  * fails with ENOENT, and do_getcwd() says ENOENT too.  Leaving it frees
  * it.
  */
-#include "fs/ramfs.h"
 #include "vfstest.h"
 
 KTEST(vfs_dir_removed_cwd, "vfs.dir.removed_cwd")
@@ -12,7 +11,7 @@ KTEST(vfs_dir_removed_cwd, "vfs.dir.removed_cwd")
 	if (!vt_begin()) {
 		return;
 	}
-	int inodes = ramfs_inode_count(vfs_root_fs);
+	int inodes = vt_inode_count();
 	KT_CHECK_EQ(do_mkdir(VT_DIR "/d"), 0);
 	KT_CHECK_EQ(do_chdir(VT_DIR "/d"), 0);
 	KT_CHECK_EQ(do_rmdir(VT_DIR "/d"), 0);
@@ -22,8 +21,8 @@ KTEST(vfs_dir_removed_cwd, "vfs.dir.removed_cwd")
 	KT_CHECK_EQ(do_mknod("n", S_IFCHR, DEVID_NULL), -ENOENT);
 	char buf[32];
 	KT_CHECK_EQ(do_getcwd(buf, sizeof(buf)), -ENOENT);
-	KT_CHECK_EQ(ramfs_inode_count(vfs_root_fs), inodes + 1);
+	KT_CHECK_EQ(vt_inode_count(), inodes + 1);
 	KT_CHECK_EQ(do_chdir("/"), 0);
-	KT_CHECK_EQ(ramfs_inode_count(vfs_root_fs), inodes);
+	KT_CHECK_EQ(vt_inode_count(), inodes);
 	vt_end();
 }
