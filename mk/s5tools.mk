@@ -41,12 +41,6 @@ $(BUILD)/disk.img: tools/s5fs/disk.manifest $(S5DISK_TREE) kernel/include/fs/s5f
 
 s5tools: $(S5TOOLS_BINS)
 
-# tools/s5fs/test-disk.img: the image the grader copies for every S5FS boot,
-# made the same way as disk.img (mkfs.s5fs is deterministic);
-# tools/hosttests/s5fs.py checks that it is current.
-test-disk-image: $(BUILD)/tools/mkfs.s5fs
-	@$(BUILD)/tools/mkfs.s5fs -q -s 16M -d tools/s5fs/disk -m tools/s5fs/disk.manifest tools/s5fs/test-disk.img
-
 # make fuzz-s5fs N=1000 [SEED=S]: N damaged images of a populated tree, each
 # booted with the tree walk (tools/hosttests/s5fs.py): no panic, no hang.
 N ?= 1000
@@ -56,6 +50,6 @@ fuzz-s5fs: $(BUILD)/keel.elf $(S5TOOLS_BINS)
 all: $(S5TOOLS_BINS) $(BUILD)/disk.img
 run debug: $(if $(DISK),,$(BUILD)/disk.img)
 
-.PHONY: s5tools fuzz-s5fs test-disk-image
+.PHONY: s5tools fuzz-s5fs
 
 -include $(BUILD)/tools/obj/*.d

@@ -258,13 +258,19 @@ def make_writable(tree):
                 os.chmod(p, os.stat(p).st_mode | 0o600 | (0o100 if os.path.isdir(p) else 0))
 
 
-def build_pristine(release, work, key, switches, jobs=2):
+def build_pristine(release, work, key, switches, jobs=2, products=()):
+    """The release built with the run's key, and 'products' (names under its
+    build directory, such as a disk image the rubric gives each boot)."""
     # Under a name nobody can guess (and that no sandbox sees).
     hidden = tempfile.mkdtemp(prefix="p-" + secrets.token_hex(12), dir=work)
     tree = os.path.join(hidden, "pristine")
     copy_tree(release, tree, with_build=False)
     variables = dict(switches, BUILD="build", DEBUG="0", CMDLINE="")
-    ok, log, _ = run_make(tree, ["build/keel.elf", "build/obj/ksyms0.o"],
+    for name in products:
+        if not SAFE_NAME.match(name) or ".." in name.split("/"):
+            raise BuildError(f"the rubric names an odd build product: {name!r}")
+    ok, log, _ = run_make(tree, ["build/keel.elf", "build/obj/ksyms0.o"]
+                          + ["build/" + name for name in products],
                           dict(variables, KTEST_AUTH_KEY=key), jobs)
     with open(os.path.join(work, "pristine-build.log"), "w") as fh:
         fh.write(log)

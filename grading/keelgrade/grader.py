@@ -92,8 +92,9 @@ class GradingRun:
         self.key = auth.new_key()
         self.switches = build.stage_switches(self.stages, self.stage, earlier, self.release)
         self.log("pristine build (with this run's key)")
+        products = [self.rubric.disk["build"]] if (self.rubric.disk or {}).get("build") else []
         self.pristine = build.build_pristine(self.release, self.work, self.key, self.switches,
-                                             self.make_jobs)
+                                             self.make_jobs, products)
         self.known_tests = boots.list_tests(self.release, self.pristine.kernel)
         problems = self.rubric.validate(self.known_tests)
         if problems:
@@ -115,7 +116,9 @@ class GradingRun:
         disk = self.rubric.disk
         self.disk = None
         if disk:
-            if disk.get("image"):
+            if disk.get("build"):
+                self.disk = boots.Disk(image=os.path.join(self.pristine.tree, "build", disk["build"]))
+            elif disk.get("image"):
                 self.disk = boots.Disk(image=os.path.join(self.release, disk["image"]))
             else:
                 self.disk = boots.Disk(size=rubric_mod._parse_size(disk.get("size", "16M")))

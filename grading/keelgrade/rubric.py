@@ -11,7 +11,8 @@ and says which tests count only when others pass:
     dead_boots = 3           # after this many boots in a row stop before their test
                              # starts, the tests left are reported as not run
     output_cap = "1M"        # console bytes per boot before the grader stops it
-    disk = {size = "16M"}    # each boot's fresh disk (the default; "none" for none)
+    disk = {size = "16M"}    # each boot's fresh disk (the default; "none" for none;
+                             # {image = "PATH"} or {build = "disk.img"} for a copy of an image)
 
     [[group]]
     name = "wait"
@@ -116,7 +117,9 @@ class Rubric:
         self.cmdline = data.get("cmdline", "")
         # Every boot gets a fresh disk as the first IDE drive, as tools/ktest-run
         # gives one: blank of a size ({size = "16M"}, the default), a copy of an
-        # image in the release ({image = "tools/disk.img"}), or none ("none").
+        # image in the release ({image = "tools/disk.img"}), a copy of an image
+        # the release's own make builds in its build directory, with the
+        # pristine kernel ({build = "disk.img"}), or none ("none").
         self.disk = data.get("disk", {"size": "16M"})
         if self.disk == "none":
             self.disk = None
