@@ -203,24 +203,6 @@ static int cmd_blkfill(kshell_t *ks, int argc, char **argv)
 	return err;
 }
 
-/*
- * Time for the benchmark: the timer ticks every 10 ms, too coarse for a
- * transfer that takes a few tens of milliseconds, so the time-stamp counter
- * is calibrated against 20 timer ticks first.
- */
-static uint64_t tsc_per_ms(void)
-{
-	uint32_t tick = pit_ticks;
-	while (pit_ticks == tick) {
-	}
-	uint64_t start = rdtsc();
-	tick = pit_ticks;
-	while (pit_ticks - tick < 20) {
-	}
-	uint64_t per_ms = (rdtsc() - start) * pit_hz / (20 * 1000);
-	return per_ms != 0 ? per_ms : 1;
-}
-
 /* Prints "what N MiB in T ms: X.Y MiB/s". */
 static void bench_report(kshell_t *ks, const char *dev, const char *what, uint32_t mib,
 			 uint32_t per_req, uint64_t us)
@@ -255,7 +237,7 @@ static int cmd_blkbench(kshell_t *ks, int argc, char **argv)
 		return -ENOMEM;
 	}
 	memset(buf, 0xa5, per_req * BLOCK_SIZE);
-	uint64_t per_ms = tsc_per_ms();
+	uint64_t per_ms = pit_tsc_per_ms();
 	for (int pass = 0; pass < 2 && err == 0; pass++) {
 		uint64_t start = rdtsc();
 		for (uint32_t b = 0; b < total && err == 0; b += per_req) {

@@ -39,3 +39,16 @@ void pit_init(uint32_t hz)
 	intr_register(IRQ_BASE + IRQ_TIMER, pit_interrupt);
 	irq_enable(IRQ_TIMER);
 }
+
+uint64_t pit_tsc_per_ms(void)
+{
+	uint32_t tick = pit_ticks;
+	while (pit_ticks == tick) {
+	}
+	uint64_t start = rdtsc();
+	tick = pit_ticks;
+	while (pit_ticks - tick < 20) {
+	}
+	uint64_t per_ms = (rdtsc() - start) * pit_hz / (20 * 1000);
+	return per_ms != 0 ? per_ms : 1;
+}

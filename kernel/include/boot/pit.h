@@ -19,4 +19,11 @@ void pit_init(uint32_t hz);
  */
 void pit_set_tick_hook(void (*hook)(void));
 
+/*
+ * Time-stamp counter ticks per millisecond, calibrated against 20 timer
+ * ticks (so it takes 20 ticks to run).  For timing what lasts a few tens
+ * of milliseconds, too short for the timer alone.  Never 0.
+ */
+uint64_t pit_tsc_per_ms(void);
+
 #endif

@@ -67,24 +67,6 @@ KBENCH(s5fs_seq_write, "s5fs.1_seq_write_4mib")
 	report_rate(ticks0);
 }
 
-/*
- * Time-stamp counter ticks per millisecond, calibrated against 20 timer
- * ticks: the reads below take a few tens of milliseconds, too few for the
- * timer alone.
- */
-static uint64_t tsc_per_ms(void)
-{
-	uint32_t tick = pit_ticks;
-	while (pit_ticks == tick) {
-	}
-	uint64_t start = rdtsc();
-	tick = pit_ticks;
-	while (pit_ticks - tick < 20) {
-	}
-	uint64_t per_ms = (rdtsc() - start) * pit_hz / (20 * 1000);
-	return per_ms != 0 ? per_ms : 1;
-}
-
 /* KiB per second for BENCH_BYTES in 'us' microseconds. */
 static uint64_t rate_of(uint64_t us)
 {
@@ -152,7 +134,7 @@ KBENCH(s5fs_seq_read_cold, "s5fs.2_seq_read_4mib_cold")
 	if (first == 0 || nblocks > fs->s5_bdev->bd_nblocks - first) {
 		first = fs->s5_bdev->bd_nblocks >= nblocks ? fs->s5_bdev->bd_nblocks - nblocks : 0;
 	}
-	uint64_t per_ms = tsc_per_ms();
+	uint64_t per_ms = pit_tsc_per_ms();
 	uint64_t fs_us[ROUNDS], raw_us[ROUNDS], raw1_us[ROUNDS];
 	uint32_t total = 0;
 	pframe_stats_t st;
