@@ -6,7 +6,9 @@
  * all the protection.  Two TSS descriptors complete it: the kernel's TSS,
  * whose esp0 is the stack the CPU switches to on an interrupt from user
  * mode, and the double-fault TSS, a separate task with its own stack that
- * the double-fault gate switches to (see intr.c).
+ * the double-fault gate switches to (see intr.c).  The last entry is the
+ * running thread's thread-local-storage segment (set_thread_area()), which
+ * the context switch reloads for each thread.
  */
 #include "boot/gdt.h"
 #include "mm/mm.h"
@@ -29,25 +31,47 @@ typedef struct gdt_entry {
 #define ACCESS_TSS 0x09 /* 32-bit available TSS */
 #define FLAGS_4K_32BIT 0xc0
 
-static gdt_entry_t gdt[7];
+static gdt_entry_t gdt[GDT_TLS_ENTRY + 1];
 tss_t kernel_tss;
 tss_t df_tss;
 
 static void gdt_set(int i, uint32_t base, uint32_t limit, uint8_t access, uint8_t flags)
 {
 	gdt[i] = (gdt_entry_t){
-		.limit_low = limit & 0xffff,
-		.base_low = base & 0xffff,
-		.base_mid = (base >> 16) & 0xff,
-		.access = access,
-		.flags_limit_high = flags | ((limit >> 16) & 0x0f),
-		.base_high = base >> 24,
+	    .limit_low = limit & 0xffff,
+	    .base_low = base & 0xffff,
+	    .base_mid = (base >> 16) & 0xff,
+	    .access = access,
+	    .flags_limit_high = flags | ((limit >> 16) & 0x0f),
+	    .base_high = base >> 24,
 	};
 }
 
 static void gdt_set_tss(int i, tss_t *tss)
 {
 	gdt_set(i, (uint32_t)tss, sizeof(*tss) - 1, ACCESS_PRESENT | ACCESS_TSS, 0);
+}
+
+void gdt_set_tls(const uint32_t desc[2])
+{
+	_Static_assert(sizeof(gdt_entry_t) == 8, "a descriptor is two words");
+	memcpy(&gdt[GDT_TLS_ENTRY], desc, sizeof(gdt_entry_t));
+}
+
+void tls_desc_make(uint32_t desc[2], uint32_t base, uint32_t limit, bool limit_in_pages,
+		   bool seg_32bit, bool read_only, bool expand_down, bool not_present, bool useable)
+{
+	gdt_entry_t e = {
+	    .limit_low = limit & 0xffff,
+	    .base_low = base & 0xffff,
+	    .base_mid = (base >> 16) & 0xff,
+	    .access = (not_present ? 0 : ACCESS_PRESENT) | ACCESS_DPL3 | ACCESS_CODE_DATA |
+		      (read_only ? 0 : ACCESS_RW) | (expand_down ? 0x04 : 0),
+	    .flags_limit_high = ((limit >> 16) & 0x0f) | (limit_in_pages ? 0x80 : 0) |
+				(seg_32bit ? 0x40 : 0) | (useable ? 0x10 : 0),
+	    .base_high = base >> 24,
+	};
+	memcpy(desc, &e, sizeof(e));
 }
 
 void tss_set_kernel_stack(uint32_t esp0)

@@ -9,17 +9,34 @@
  * write to the kernel's own code or read-only data (mapped read-only, see
  * mm/pagetable.h) is named as such, with the function it hit.
  *
+ * Interrupts from user mode.  The system call vector (0x80) goes to
+ * syscall_dispatch() (api/syscall.h) with interrupts on.  A page fault on a
+ * user address, from user mode or from the kernel's user-memory copies
+ * (api/uaccess.h), goes to the VM stage's vm_pagefault(): if it cannot map
+ * the page, a user-mode access ends the process as Linux's SIGSEGV would
+ * (one console line "segfault: pid P (NAME) address 0xADDR eip 0xEIP",
+ * wait status 11), and a copy resumes at its fixup, which returns -EFAULT.
+ * Any other exception from user mode ends the process with its signal
+ * (uthread_exception()).  Whatever came from user mode goes back through
+ * uthread_return_hook() (a cancelled thread exits there).
+ *
  * The double fault (vector 8) is a task gate.  The usual cause in a kernel
  * is a stack overflow: the thread's ESP has run into its guard page, so the
  * CPU cannot push the page-fault frame.  A task switch loads a fresh stack
  * from df_tss, and df_task_main() can still report which stack overflowed.
  */
-#include "boot/interrupt.h"
+#include "api/syscall.h"
+#include "api/uaccess.h"
+#include "api/uthread.h"
+#include "api/vmglue.h"
 #include "boot/gdt.h"
+#include "boot/interrupt.h"
+#include "errno.h"
 #include "io.h"
 #include "mm/kstack.h"
 #include "mm/mm.h"
 #include "mm/pagetable.h"
+#include "proc/proc.h"
 #include "util/debug.h"
 #include "util/kprintf.h"
 #include "util/string.h"
@@ -52,14 +69,38 @@ extern const uint32_t intr_stubs[48];
 extern void intr_stub_128(void);
 
 static const char *const exception_names[32] = {
-	"divide error", "debug", "non-maskable interrupt", "breakpoint", "overflow",
-	"bound range exceeded", "invalid opcode", "device not available", "double fault",
-	"coprocessor segment overrun", "invalid TSS", "segment not present",
-	"stack-segment fault", "general protection fault", "page fault", "reserved (15)",
-	"x87 floating-point error", "alignment check", "machine check",
-	"SIMD floating-point error", "virtualization exception", "control protection",
-	"reserved (22)", "reserved (23)", "reserved (24)", "reserved (25)", "reserved (26)",
-	"reserved (27)", "reserved (28)", "reserved (29)", "reserved (30)", "reserved (31)",
+    "divide error",
+    "debug",
+    "non-maskable interrupt",
+    "breakpoint",
+    "overflow",
+    "bound range exceeded",
+    "invalid opcode",
+    "device not available",
+    "double fault",
+    "coprocessor segment overrun",
+    "invalid TSS",
+    "segment not present",
+    "stack-segment fault",
+    "general protection fault",
+    "page fault",
+    "reserved (15)",
+    "x87 floating-point error",
+    "alignment check",
+    "machine check",
+    "SIMD floating-point error",
+    "virtualization exception",
+    "control protection",
+    "reserved (22)",
+    "reserved (23)",
+    "reserved (24)",
+    "reserved (25)",
+    "reserved (26)",
+    "reserved (27)",
+    "reserved (28)",
+    "reserved (29)",
+    "reserved (30)",
+    "reserved (31)",
 };
 
 const char *exception_name(int vec)
@@ -70,10 +111,10 @@ const char *exception_name(int vec)
 static void idt_set(int vec, uint32_t offset, uint16_t selector, uint8_t type_attr)
 {
 	idt[vec] = (idt_gate_t){
-		.offset_low = offset & 0xffff,
-		.selector = selector,
-		.type_attr = type_attr,
-		.offset_high = offset >> 16,
+	    .offset_low = offset & 0xffff,
+	    .selector = selector,
+	    .type_attr = type_attr,
+	    .offset_high = offset >> 16,
 	};
 }
 
@@ -123,8 +164,7 @@ void intr_register(int vec, intr_handler_t handler)
 
 void regs_print(const regs_t *r)
 {
-	kprintf("  eax=%08x ebx=%08x ecx=%08x edx=%08x\n", r->r_eax, r->r_ebx, r->r_ecx,
-		r->r_edx);
+	kprintf("  eax=%08x ebx=%08x ecx=%08x edx=%08x\n", r->r_eax, r->r_ebx, r->r_ecx, r->r_edx);
 	kprintf("  esi=%08x edi=%08x ebp=%08x esp=%08x\n", r->r_esi, r->r_edi, r->r_ebp,
 		(r->r_cs & 3) ? r->r_useresp : (uint32_t)&r->r_useresp);
 	kprintf("  eip=%08x eflags=%08x cs=%04x ds=%04x\n", r->r_eip, r->r_eflags, r->r_cs,
@@ -179,7 +219,8 @@ static void __noreturn exception_fatal(regs_t *r)
 		uint32_t cr2 = read_cr2();
 		const char *owner = kstack_guard_owner(cr2);
 		if (owner != NULL) {
-			snprintf(msg, sizeof(msg), "kernel stack overflow in '%s' (touched guard page at 0x%08x)",
+			snprintf(msg, sizeof(msg),
+				 "kernel stack overflow in '%s' (touched guard page at 0x%08x)",
 				 owner, cr2);
 		} else if (is_readonly_kernel_write(r->r_err, cr2)) {
 			char where[64];
@@ -188,9 +229,10 @@ static void __noreturn exception_fatal(regs_t *r)
 				 "page fault at 0x%08x: write to read-only kernel memory (%s)", cr2,
 				 where);
 		} else {
-			snprintf(msg, sizeof(msg), "page fault at 0x%08x: %s %s in %s mode",
-				 cr2, (r->r_err & 1) ? "protection violation on" : "no page for",
-				 (r->r_err & 2) ? "write" : "read", (r->r_err & 4) ? "user" : "kernel");
+			snprintf(msg, sizeof(msg), "page fault at 0x%08x: %s %s in %s mode", cr2,
+				 (r->r_err & 1) ? "protection violation on" : "no page for",
+				 (r->r_err & 2) ? "write" : "read",
+				 (r->r_err & 4) ? "user" : "kernel");
 		}
 	} else {
 		snprintf(msg, sizeof(msg), "%s", exception_name(r->r_vector));
@@ -231,12 +273,59 @@ static bool irq_spurious(int irq)
 	return true;
 }
 
+/*
+ * A page fault on a user address from user mode, or from the kernel inside
+ * a user-memory copy: resolved by the VM stage, or the end of the process,
+ * or the copy's -EFAULT.  Returns false for a fault that is none of these
+ * (a kernel bug: fatal).
+ */
+static bool user_page_fault(regs_t *r)
+{
+	uint32_t addr = read_cr2();
+	bool from_user = (r->r_cs & 3) == 3;
+	bool in_copy = !from_user && uaccess_fixup_for(r->r_eip) != 0;
+	if (addr >= USER_TOP || (!from_user && !in_copy)) {
+		return false;
+	}
+	intr_enable(); /* resolving a fault may sleep (reading the page from disk) */
+	int err = -EFAULT;
+	if (vm_pagefault != NULL) {
+		err = vm_pagefault(addr, (r->r_err & (PF_PRESENT | PF_WRITE)) | PF_USER);
+	}
+	intr_disable();
+	if (err == 0) {
+		return true;
+	}
+	if (in_copy) {
+		r->r_eip = uaccess_fixup_for(r->r_eip);
+		return true;
+	}
+	kprintf("segfault: pid %d (%s) address 0x%08x eip 0x%08x\n", curproc->p_pid,
+		curproc->p_name, addr, r->r_eip);
+	intr_depth--;
+	uthread_exit(11); /* SIGSEGV */
+}
+
 void intr_dispatch(regs_t *r)
 {
 	int vec = r->r_vector;
+	bool from_user = (r->r_cs & 3) == 3;
 	intr_counts[vec]++;
+	if (vec == INTR_SYSCALL && from_user) {
+		intr_enable();
+		syscall_dispatch(r);
+		intr_disable();
+		uthread_return_hook(r);
+		return;
+	}
 	intr_depth++;
-	if (vec < 32) {
+	if (vec == EXC_PAGE_FAULT && user_page_fault(r)) {
+		/* resolved, or the copy returns -EFAULT */
+	} else if (vec < 32) {
+		if (from_user && vec != EXC_DOUBLE_FAULT) {
+			intr_depth--;
+			uthread_exception(r);
+		}
 		if (handlers[vec] == NULL) {
 			exception_fatal(r);
 		}
@@ -253,6 +342,9 @@ void intr_dispatch(regs_t *r)
 		handlers[vec](r);
 	}
 	intr_depth--;
+	if (from_user) {
+		uthread_return_hook(r);
+	}
 }
 
 /* The double-fault task. */
@@ -273,7 +365,8 @@ static void __noreturn df_task_main(void)
 	}
 	char msg[160];
 	if (owner != NULL) {
-		snprintf(msg, sizeof(msg), "kernel stack overflow in '%s' (esp 0x%08x)", owner, esp);
+		snprintf(msg, sizeof(msg), "kernel stack overflow in '%s' (esp 0x%08x)", owner,
+			 esp);
 	} else {
 		snprintf(msg, sizeof(msg), "double fault (esp 0x%08x, cr2 0x%08x)", esp, cr2);
 	}

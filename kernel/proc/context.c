@@ -34,12 +34,14 @@ void context_setup(context_t *c, context_func_t func, long arg1, void *arg2, voi
 	c->c_pagedir = pd;
 	c->c_kstack = kstack;
 	c->c_kstacksz = kstacksz;
+	c->c_tls[0] = c->c_tls[1] = 0;
 }
 
 static void context_load_address_space(context_t *c)
 {
 	pt_activate(c->c_pagedir);
 	tss_set_kernel_stack((uint32_t)c->c_kstack + c->c_kstacksz);
+	gdt_set_tls(c->c_tls);
 }
 
 void context_switch(context_t *old, context_t *new)

@@ -21,10 +21,10 @@ static const struct {
 	const char *name;
 	uint32_t bit;
 } dbg_names[] = {
-	{"core", DBG_CORE}, {"mm", DBG_MM},	    {"intr", DBG_INTR}, {"test", DBG_TEST},
-	{"proc", DBG_PROC}, {"thr", DBG_THR},	    {"sched", DBG_SCHED}, {"disk", DBG_DISK},
-	{"tty", DBG_TTY},   {"vfs", DBG_VFS},	    {"s5fs", DBG_S5FS}, {"vm", DBG_VM},
-	{"all", DBG_ALL},
+    {"core", DBG_CORE},       {"mm", DBG_MM},   {"intr", DBG_INTR},   {"test", DBG_TEST},
+    {"proc", DBG_PROC},       {"thr", DBG_THR}, {"sched", DBG_SCHED}, {"disk", DBG_DISK},
+    {"tty", DBG_TTY},         {"vfs", DBG_VFS}, {"s5fs", DBG_S5FS},   {"vm", DBG_VM},
+    {"syscall", DBG_SYSCALL}, {"all", DBG_ALL},
 };
 
 static const char *dbg_channel_name(uint32_t chan)
@@ -45,15 +45,17 @@ int dbg_enable(const char *names)
 		size_t len = end != NULL ? (size_t)(end - p) : strlen(p);
 		bool found = false;
 		for (size_t i = 0; i < ARRAY_SIZE(dbg_names); i++) {
-			if (strlen(dbg_names[i].name) == len && strncmp(dbg_names[i].name, p, len) == 0) {
+			if (strlen(dbg_names[i].name) == len &&
+			    strncmp(dbg_names[i].name, p, len) == 0) {
 				dbg_channels |= dbg_names[i].bit;
 				found = true;
 			}
 		}
 		if (!found && len > 0) {
-			kprintf("keel: unknown debug channel '%.*s' (known: core mm intr test proc thr "
-				"sched disk tty vfs s5fs vm all)\n",
-				(int)len, p);
+			kprintf(
+			    "keel: unknown debug channel '%.*s' (known: core mm intr test proc thr "
+			    "sched disk tty vfs s5fs vm all)\n",
+			    (int)len, p);
 			return -EINVAL;
 		}
 		p += len;

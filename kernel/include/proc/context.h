@@ -6,8 +6,8 @@
  * callee-saved registers (ebp, ebx, esi, edi) on the old thread's stack,
  * saves its ESP, loads the new thread's ESP, pops its registers and returns
  * into wherever that thread called context_switch() last.  It also switches
- * the page directory and the kernel stack the CPU uses on entry from user
- * mode.
+ * the page directory, the kernel stack the CPU uses on entry from user
+ * mode (the TSS's esp0) and the thread-local-storage descriptor in the GDT.
  */
 #ifndef KEEL_PROC_CONTEXT_H
 #define KEEL_PROC_CONTEXT_H
@@ -21,6 +21,7 @@ typedef struct context {
 	struct pagedir *c_pagedir; /* the address space to run in */
 	void *c_kstack;            /* lowest address of the kernel stack */
 	size_t c_kstacksz;
+	uint32_t c_tls[2]; /* the thread's TLS descriptor (boot/gdt.h); {0, 0}: none */
 } context_t;
 
 typedef void *(*context_func_t)(long arg1, void *arg2);
@@ -28,7 +29,7 @@ typedef void *(*context_func_t)(long arg1, void *arg2);
 /*
  * Prepares 'c' so that switching to it calls func(arg1, arg2) on 'kstack'
  * with interrupts enabled; when func returns, its value is passed to
- * kthread_exit().
+ * kthread_exit().  The context has no TLS descriptor (c_tls zero).
  */
 void context_setup(context_t *c, context_func_t func, long arg1, void *arg2, void *kstack,
 		   size_t kstacksz, struct pagedir *pd);

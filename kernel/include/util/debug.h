@@ -16,7 +16,7 @@
 #include "types.h"
 
 void panic_at(const char *file, int line, const char *func, const char *fmt, ...)
-	__printf(4, 5) __noreturn;
+    __printf(4, 5) __noreturn;
 
 #define panic(...) panic_at(__FILE__, __LINE__, __func__, __VA_ARGS__)
 
@@ -28,12 +28,11 @@ void panic_at(const char *file, int line, const char *func, const char *fmt, ...
 void kernel_stop(const char *msg) __noreturn;
 
 /* Panics unless 'cond' holds.  Always compiled in. */
-#define KASSERT(cond)                                                          \
-	do {                                                                   \
-		if (!(cond)) {                                                 \
-			panic_at(__FILE__, __LINE__, __func__,                 \
-				 "assertion failed: %s", #cond);               \
-		}                                                              \
+#define KASSERT(cond)                                                                              \
+	do {                                                                                       \
+		if (!(cond)) {                                                                     \
+			panic_at(__FILE__, __LINE__, __func__, "assertion failed: %s", #cond);     \
+		}                                                                                  \
 	} while (0)
 
 /*
@@ -44,27 +43,28 @@ void not_yet_implemented(const char *what, const char *file, int line);
 #define NOT_YET_IMPLEMENTED(what) not_yet_implemented(what, __FILE__, __LINE__)
 
 /* Debug channels.  Each is one bit; names are those the command line takes. */
-#define DBG_CORE (1u << 0)  /* "core": boot and shutdown */
-#define DBG_MM (1u << 1)    /* "mm": page and slab allocators */
-#define DBG_INTR (1u << 2)  /* "intr": interrupts and exceptions */
-#define DBG_TEST (1u << 3)  /* "test": the kernel test harness */
-#define DBG_PROC (1u << 4)  /* "proc": processes */
-#define DBG_THR (1u << 5)   /* "thr": threads */
-#define DBG_SCHED (1u << 6) /* "sched": the scheduler and wait queues */
-#define DBG_DISK (1u << 7)  /* "disk": ATA and the block layer */
-#define DBG_TTY (1u << 8)   /* "tty": terminals */
-#define DBG_VFS (1u << 9)   /* "vfs" */
-#define DBG_S5FS (1u << 10) /* "s5fs" */
-#define DBG_VM (1u << 11)   /* "vm" */
+#define DBG_CORE (1u << 0)     /* "core": boot and shutdown */
+#define DBG_MM (1u << 1)       /* "mm": page and slab allocators */
+#define DBG_INTR (1u << 2)     /* "intr": interrupts and exceptions */
+#define DBG_TEST (1u << 3)     /* "test": the kernel test harness */
+#define DBG_PROC (1u << 4)     /* "proc": processes */
+#define DBG_THR (1u << 5)      /* "thr": threads */
+#define DBG_SCHED (1u << 6)    /* "sched": the scheduler and wait queues */
+#define DBG_DISK (1u << 7)     /* "disk": ATA and the block layer */
+#define DBG_TTY (1u << 8)      /* "tty": terminals */
+#define DBG_VFS (1u << 9)      /* "vfs" */
+#define DBG_S5FS (1u << 10)    /* "s5fs" */
+#define DBG_VM (1u << 11)      /* "vm" */
+#define DBG_SYSCALL (1u << 12) /* "syscall": system calls (kernel/api) */
 #define DBG_ALL 0xffffffffu
 
 extern uint32_t dbg_channels;
 
-#define dbg(chan, ...)                                                          \
-	do {                                                                   \
-		if (dbg_channels & (chan)) {                                   \
-			dbg_print(chan, __func__, __VA_ARGS__);                \
-		}                                                              \
+#define dbg(chan, ...)                                                                             \
+	do {                                                                                       \
+		if (dbg_channels & (chan)) {                                                       \
+			dbg_print(chan, __func__, __VA_ARGS__);                                    \
+		}                                                                                  \
 	} while (0)
 
 void dbg_print(uint32_t chan, const char *func, const char *fmt, ...) __printf(3, 4);

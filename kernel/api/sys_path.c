@@ -1,0 +1,243 @@
+/*
+ * System calls that take paths: open, openat, creat, link, unlink, chdir,
+ * getcwd, mknod, stat64/lstat64, rename, mkdir, rmdir, access.  Each
+ * copies its paths in with strncpy_from_user() (at most MAXPATHLEN bytes:
+ * a longer one is -ENAMETOOLONG, a bad pointer -EFAULT) and calls the
+ * VFS's do_* function (vfs/vfs_syscall.h), whose errors it returns.
+ */
+#include "api/fdflags.h"
+#include "api/linux.h"
+#include "api/syscall.h"
+#include "api/uaccess.h"
+#include "errno.h"
+#include "mm/kmalloc.h"
+#include "util/string.h"
+#include "vfs/vfs_syscall.h"
+
+#define O_DIRECTORY 0200000
+
+/* A kernel copy of user path 'upath' (kfree it), or NULL with *err set. */
+static char *path_in(uint32_t upath, int *err)
+{
+	char *p = kmalloc(MAXPATHLEN);
+	if (p == NULL) {
+		*err = -ENOMEM;
+		return NULL;
+	}
+	ssize_t n = strncpy_from_user(p, (const char *)upath, MAXPATHLEN);
+	if (n < 0) {
+		kfree(p);
+		*err = n;
+		return NULL;
+	}
+	return p;
+}
+
+/*
+ * open(path, flags, mode): do_open(); O_CLOEXEC makes the descriptor
+ * close-on-exec; O_DIRECTORY fails with -ENOTDIR (closing it again) if
+ * the file is not a directory; mode is ignored (no permissions).
+ */
+long sys_open(SYSCALL_ARGS)
+{
+	int err;
+	char *path = path_in(a1, &err);
+	if (path == NULL) {
+		return err;
+	}
+	int fd = do_open(path, (int)a2);
+	kfree(path);
+	if (fd < 0) {
+		return fd;
+	}
+	if (a2 & O_DIRECTORY) {
+		stat_t st;
+		if (do_fstat(fd, &st) == 0 && !S_ISDIR(st.st_mode)) {
+			do_close(fd);
+			return -ENOTDIR;
+		}
+	}
+	fdflags_set_cloexec(fd, a2 & O_CLOEXEC);
+	return fd;
+}
+
+/*
+ * openat(dirfd, path, flags, mode): open() for dirfd AT_FDCWD (-100) or an
+ * absolute path; another dirfd with a relative path is -ENOSYS (Keel has
+ * no directory-relative lookup).
+ */
+long sys_openat(SYSCALL_ARGS)
+{
+	if ((int)a1 != LINUX_AT_FDCWD) {
+		char c;
+		if (copy_from_user(&c, (const void *)a2, 1) != 0) {
+			return -EFAULT;
+		}
+		if (c != '/') {
+			return -ENOSYS;
+		}
+	}
+	return sys_open(a2, a3, a4, 0, 0, 0);
+}
+
+/* creat(path, mode): open(path, O_CREAT | O_WRONLY | O_TRUNC). */
+long sys_creat(SYSCALL_ARGS)
+{
+	return sys_open(a1, O_CREAT | O_WRONLY | O_TRUNC, a2, 0, 0, 0);
+}
+
+/* Calls fn on the kernel copy of one user path. */
+static long with_path(uint32_t upath, int (*fn)(const char *))
+{
+	int err;
+	char *path = path_in(upath, &err);
+	if (path == NULL) {
+		return err;
+	}
+	err = fn(path);
+	kfree(path);
+	return err;
+}
+
+/* Calls fn on the kernel copies of two user paths. */
+static long with_paths(uint32_t u1, uint32_t u2, int (*fn)(const char *, const char *))
+{
+	int err;
+	char *p1 = path_in(u1, &err);
+	if (p1 == NULL) {
+		return err;
+	}
+	char *p2 = path_in(u2, &err);
+	if (p2 == NULL) {
+		kfree(p1);
+		return err;
+	}
+	err = fn(p1, p2);
+	kfree(p1);
+	kfree(p2);
+	return err;
+}
+
+long sys_link(SYSCALL_ARGS)
+{
+	return with_paths(a1, a2, do_link);
+}
+
+long sys_unlink(SYSCALL_ARGS)
+{
+	return with_path(a1, do_unlink);
+}
+
+long sys_chdir(SYSCALL_ARGS)
+{
+	return with_path(a1, do_chdir);
+}
+
+long sys_rename(SYSCALL_ARGS)
+{
+	return with_paths(a1, a2, do_rename);
+}
+
+/* mkdir(path, mode): do_mkdir(); mode is ignored. */
+long sys_mkdir(SYSCALL_ARGS)
+{
+	return with_path(a1, do_mkdir);
+}
+
+long sys_rmdir(SYSCALL_ARGS)
+{
+	return with_path(a1, do_rmdir);
+}
+
+/*
+ * getcwd(buf, size): the current directory's path into buf; returns its
+ * length including the NUL (as Linux's system call does).  Errors:
+ * -ERANGE (size too small), -ENOENT (the directory was removed),
+ * -EFAULT (buf).
+ */
+long sys_getcwd(SYSCALL_ARGS)
+{
+	char *k = kmalloc(MAXPATHLEN);
+	if (k == NULL) {
+		return -ENOMEM;
+	}
+	int err = do_getcwd(k, MIN(a2, MAXPATHLEN));
+	if (err == 0) {
+		size_t len = strlen(k) + 1;
+		err = copy_to_user((void *)a1, k, len);
+		if (err == 0) {
+			err = len;
+		}
+	}
+	kfree(k);
+	return err;
+}
+
+/*
+ * mknod(path, mode, dev): do_mknod() for S_IFCHR and S_IFBLK nodes (dev
+ * in Linux's old 16-bit encoding, major << 8 | minor, which is Keel's);
+ * S_IFREG (or type 0) makes an empty regular file, as on Linux.  Errors:
+ * do_mknod()'s; -EINVAL for another type.
+ */
+long sys_mknod(SYSCALL_ARGS)
+{
+	mode_t type = a2 & S_IFMT;
+	int err;
+	if (type == 0 || type == S_IFREG) {
+		char *path = path_in(a1, &err);
+		if (path == NULL) {
+			return err;
+		}
+		int fd = do_open(path, O_CREAT | O_EXCL | O_WRONLY);
+		kfree(path);
+		return fd < 0 ? fd : do_close(fd);
+	}
+	if (type != S_IFCHR && type != S_IFBLK) {
+		return -EINVAL;
+	}
+	char *path = path_in(a1, &err);
+	if (path == NULL) {
+		return err;
+	}
+	err = do_mknod(path, type, (devid_t)a3);
+	kfree(path);
+	return err;
+}
+
+/* stat64(path, buf) and lstat64 (no symbolic links): do_stat() as struct stat64.  -EFAULT. */
+long sys_stat64(SYSCALL_ARGS)
+{
+	int err;
+	if (user_range_check((void *)a2, sizeof(linux_stat64_t), 2) != 0) {
+		return -EFAULT;
+	}
+	char *path = path_in(a1, &err);
+	if (path == NULL) {
+		return err;
+	}
+	stat_t st;
+	err = do_stat(path, &st);
+	kfree(path);
+	return err < 0 ? err : stat64_to_user((void *)a2, &st);
+}
+
+/*
+ * access(path, mode): 0 if the file exists (Keel has no permissions, so
+ * every access is allowed).  Errors: those of a walk, -EINVAL (mode has
+ * bits other than R_OK, W_OK, X_OK).
+ */
+long sys_access(SYSCALL_ARGS)
+{
+	if (a2 & ~7u) {
+		return -EINVAL;
+	}
+	int err;
+	char *path = path_in(a1, &err);
+	if (path == NULL) {
+		return err;
+	}
+	stat_t st;
+	err = do_stat(path, &st);
+	kfree(path);
+	return err;
+}

@@ -1,0 +1,344 @@
+/*
+ * System calls about processes, memory and threads: exit, fork, wait,
+ * kill, the ids, brk and mmap, the TLS descriptor, signal stubs and
+ * keel_meminfo.  Thin wrappers: the work is PROCS' (do_waitpid), the VM
+ * stage's (do_fork, do_brk, do_mmap) and api/uthread.c's.
+ *
+ * Wait statuses are Linux's: exit(n) is (n & 0xff) << 8, a death by signal
+ * s is s (kill() with no handlers, a fatal fault).
+ */
+#include "api/syscall.h"
+#include "api/uaccess.h"
+#include "api/uthread.h"
+#include "api/vmglue.h"
+#include "boot/gdt.h"
+#include "errno.h"
+#include "mm/mm.h"
+#include "mm/page.h"
+#include "mm/pframe.h"
+#include "mm/slab.h"
+#include "proc/kthread.h"
+#include "proc/proc.h"
+#include "proc/sched.h"
+#include "util/string.h"
+
+#define WNOHANG 1
+#define SIGKILL 9
+#define SIGSTOP 19
+#define NSIG 64
+
+/* exit(status) and exit_group(status): the process ends with (status & 0xff) << 8. */
+long sys_exit(SYSCALL_ARGS)
+{
+	uthread_exit((a1 & 0xff) << 8);
+}
+
+/* fork(): the child's pid, or the errors of do_fork() (-ENOMEM, -EAGAIN). */
+long sys_fork(SYSCALL_ARGS)
+{
+	if (do_fork == NULL) {
+		return -ENOSYS;
+	}
+	return do_fork(uthread_regs());
+}
+
+/*
+ * A zombie child matching pid (-1: any) of the running process, or NULL;
+ * *any says whether any child matches at all.
+ */
+static proc_t *find_zombie(pid_t pid, bool *any)
+{
+	*any = false;
+	list_t *kids = &curproc->p_children;
+	for (list_link_t *l = kids->l_next; l != kids; l = l->l_next) {
+		proc_t *c = container_of(l, proc_t, p_child_link);
+		if (pid != -1 && c->p_pid != pid) {
+			continue;
+		}
+		*any = true;
+		if (c->p_state == PROC_DEAD) {
+			return c;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * wait4(pid, status, options, rusage): waits for the child 'pid' (-1: any
+ * child) to exit and stores its wait status at 'status' (if not NULL).
+ * options: 0 or WNOHANG (returns 0 when no matching child has exited yet).
+ * rusage must be NULL (-EINVAL otherwise: Keel keeps no usage figures).
+ * Errors: -ECHILD (no such child), -EINVAL (other options, pid 0 or below
+ * -1: no process groups), -EFAULT (status is a bad pointer; the child is
+ * reaped all the same, as on Linux), -EINTR (killed while waiting).
+ */
+long sys_wait4(SYSCALL_ARGS)
+{
+	pid_t pid = (pid_t)a1;
+	int options = (int)a3;
+	if ((options & ~WNOHANG) != 0 || pid == 0 || pid < -1 || a4 != 0) {
+		return -EINVAL;
+	}
+	if (options & WNOHANG) {
+		bool any;
+		proc_t *z = find_zombie(pid, &any);
+		if (z == NULL) {
+			return any ? 0 : -ECHILD;
+		}
+		pid = z->p_pid;
+	}
+	int status = 0;
+	pid_t got = do_waitpid(pid, &status, 0);
+	if (got > 0 && a2 != 0 && copy_to_user((void *)a2, &status, sizeof(status)) != 0) {
+		return -EFAULT;
+	}
+	return got;
+}
+
+/* waitpid(pid, status, options): wait4 without rusage. */
+long sys_waitpid(SYSCALL_ARGS)
+{
+	return sys_wait4(a1, a2, a3, 0, 0, 0);
+}
+
+long sys_getpid(SYSCALL_ARGS)
+{
+	return curproc->p_pid;
+}
+
+long sys_getppid(SYSCALL_ARGS)
+{
+	return curproc->p_pproc != NULL ? curproc->p_pproc->p_pid : 0;
+}
+
+/* getuid, geteuid, getgid, getegid (and their 32-bit forms): Keel has one user, root (0). */
+long sys_getid(SYSCALL_ARGS)
+{
+	return 0;
+}
+
+/*
+ * kill(pid, sig): there are no signal handlers yet, so any signal ends the
+ * process 'pid' with wait status sig (a signal death); sig 0 only checks
+ * that the process exists.  Errors: -EINVAL (sig outside 0..64), -ESRCH
+ * (no such live user process; kernel-only processes cannot be signalled;
+ * pid 0 or negative: no process groups), -EPERM (pid 1, init, which
+ * ignores signals it has no handler for, as on Linux).
+ */
+long sys_kill(SYSCALL_ARGS)
+{
+	pid_t pid = (pid_t)a1;
+	int sig = (int)a2;
+	if (sig < 0 || sig > NSIG) {
+		return -EINVAL;
+	}
+	if (pid <= 0) {
+		return -ESRCH;
+	}
+	proc_t *p = proc_lookup(pid);
+	if (p == NULL || p->p_state == PROC_DEAD || vm_proc_get == NULL || vm_proc_get(p) == NULL) {
+		return -ESRCH;
+	}
+	if (pid == PID_INIT) {
+		return -EPERM;
+	}
+	if (sig == 0) {
+		return 0;
+	}
+	if (p == curproc) {
+		uthread_exit(sig);
+	}
+	proc_kill(p, sig);
+	return 0;
+}
+
+long sys_sched_yield(SYSCALL_ARGS)
+{
+	sched_yield();
+	return 0;
+}
+
+/* brk(addr): the new break, or the unchanged one when addr is 0 or cannot be set (Linux's brk). */
+long sys_brk(SYSCALL_ARGS)
+{
+	if (do_brk == NULL) {
+		return -ENOSYS;
+	}
+	void *ret = NULL;
+	int err = do_brk((void *)a1, &ret);
+	return err < 0 ? err : (long)ret;
+}
+
+/*
+ * mmap2(addr, len, prot, flags, fd, pgoff): do_mmap() with the offset in
+ * pages.  Errors: do_mmap()'s, and -EINVAL for an offset of 2 GiB or more
+ * (Keel's off_t is 32 bits).
+ */
+long sys_mmap2(SYSCALL_ARGS)
+{
+	if (do_mmap == NULL) {
+		return -ENOSYS;
+	}
+	if (a6 >= (0x80000000u >> PAGE_SHIFT)) {
+		return -EINVAL;
+	}
+	void *ret = NULL;
+	int err =
+	    do_mmap((void *)a1, a2, (int)a3, (int)a4, (int)a5, (off_t)(a6 << PAGE_SHIFT), &ret);
+	return err < 0 ? err : (long)ret;
+}
+
+/*
+ * The old mmap(args): args points to six words (addr, len, prot, flags,
+ * fd, offset in bytes).  Errors: -EFAULT (args), -EINVAL (an offset that
+ * is not page aligned or 2 GiB or more), do_mmap()'s.
+ */
+long sys_mmap(SYSCALL_ARGS)
+{
+	uint32_t w[6];
+	if (copy_from_user(w, (const void *)a1, sizeof(w)) != 0) {
+		return -EFAULT;
+	}
+	if ((w[5] & PAGE_MASK) != 0) {
+		return -EINVAL;
+	}
+	return sys_mmap2(w[0], w[1], w[2], w[3], w[4], w[5] >> PAGE_SHIFT);
+}
+
+/* munmap(addr, len): do_munmap(). */
+long sys_munmap(SYSCALL_ARGS)
+{
+	if (do_munmap == NULL) {
+		return -ENOSYS;
+	}
+	return do_munmap((void *)a1, a2);
+}
+
+/* Linux's struct user_desc. */
+typedef struct user_desc {
+	uint32_t entry_number;
+	uint32_t base_addr;
+	uint32_t limit;
+	uint32_t flags; /* seg_32bit:1 contents:2 read_exec_only:1 limit_in_pages:1
+			   seg_not_present:1 useable:1 */
+} user_desc_t;
+
+/*
+ * set_thread_area(u_info): loads the TLS descriptor *u_info into the
+ * thread's slot of the GDT (entry GDT_TLS_ENTRY, the only one).
+ * entry_number -1 picks the slot and writes its number back.  An "empty"
+ * descriptor (Linux's rule: base, limit, contents, seg_32bit,
+ * limit_in_pages and useable 0, read_exec_only and seg_not_present 1)
+ * clears the slot.  The descriptor stays with the thread across context
+ * switches and is inherited by fork's child.  Errors: -EFAULT (u_info),
+ * -EINVAL (another entry number, or contents 3, a code segment).
+ */
+long sys_set_thread_area(SYSCALL_ARGS)
+{
+	user_desc_t u;
+	if (copy_from_user(&u, (const void *)a1, sizeof(u)) != 0) {
+		return -EFAULT;
+	}
+	if (u.entry_number == 0xffffffffu) {
+		u.entry_number = GDT_TLS_ENTRY;
+		if (copy_to_user((void *)a1, &u, sizeof(u)) != 0) {
+			return -EFAULT;
+		}
+	}
+	uint32_t f = u.flags;
+	uint32_t contents = (f >> 1) & 3;
+	if (u.entry_number != GDT_TLS_ENTRY || contents == 3) {
+		return -EINVAL;
+	}
+	uint32_t *desc = curthr->kt_ctx.c_tls;
+	if (u.base_addr == 0 && u.limit == 0 && (f & 0x7f) == ((1u << 3) | (1u << 5))) {
+		desc[0] = desc[1] = 0;
+	} else {
+		tls_desc_make(desc, u.base_addr, u.limit, f & (1u << 4), f & 1u, f & (1u << 3),
+			      contents == 1, f & (1u << 5), f & (1u << 6));
+	}
+	gdt_set_tls(desc);
+	return 0;
+}
+
+/* set_tid_address(tidptr): Keel's one thread per process has tid = pid; tidptr is not used. */
+long sys_set_tid_address(SYSCALL_ARGS)
+{
+	return curproc->p_pid;
+}
+
+/*
+ * rt_sigaction(sig, act, oact, sigsetsize): accepted and forgotten (no
+ * signal is delivered yet); *oact reads as the default action.  Errors:
+ * -EINVAL (sig outside 1..64, SIGKILL or SIGSTOP with an action, or
+ * sigsetsize not 8), -EFAULT (act or oact).
+ */
+long sys_rt_sigaction(SYSCALL_ARGS)
+{
+	int sig = (int)a1;
+	uint32_t k[5]; /* handler, flags, restorer, mask[2] */
+	if (sig < 1 || sig > NSIG || a4 != 8) {
+		return -EINVAL;
+	}
+	if (a2 != 0) {
+		if (copy_from_user(k, (const void *)a2, sizeof(k)) != 0) {
+			return -EFAULT;
+		}
+		if (sig == SIGKILL || sig == SIGSTOP) {
+			return -EINVAL;
+		}
+	}
+	if (a3 != 0) {
+		memset(k, 0, sizeof(k));
+		if (copy_to_user((void *)a3, k, sizeof(k)) != 0) {
+			return -EFAULT;
+		}
+	}
+	return 0;
+}
+
+/*
+ * rt_sigprocmask(how, set, oset, sigsetsize): accepted; the mask reads as
+ * empty.  Errors: -EINVAL (how not 0..2 with a set, sigsetsize not 8),
+ * -EFAULT (set or oset).
+ */
+long sys_rt_sigprocmask(SYSCALL_ARGS)
+{
+	uint32_t m[2];
+	if (a4 != 8 || (a2 != 0 && a1 > 2)) {
+		return -EINVAL;
+	}
+	if (a2 != 0 && copy_from_user(m, (const void *)a2, sizeof(m)) != 0) {
+		return -EFAULT;
+	}
+	if (a3 != 0) {
+		m[0] = m[1] = 0;
+		if (copy_to_user((void *)a3, m, sizeof(m)) != 0) {
+			return -EFAULT;
+		}
+	}
+	return 0;
+}
+
+/* Keel's own struct keel_meminfo. */
+typedef struct keel_meminfo {
+	uint32_t free_frames;    /* free page frames */
+	uint32_t resident_pages; /* pages in the page-frame cache */
+	uint32_t slab_objects;   /* live objects in every slab cache */
+	uint32_t reserved[5];
+} keel_meminfo_t;
+
+/* keel_meminfo(out) (number 1000): fills *out.  0, or -EFAULT. */
+long sys_keel_meminfo(SYSCALL_ARGS)
+{
+	keel_meminfo_t mi;
+	memset(&mi, 0, sizeof(mi));
+	mi.free_frames = page_free_count();
+	pframe_stats_t st;
+	pframe_stats(&st);
+	mi.resident_pages = st.ps_resident;
+	for (slab_allocator_t *c = slab_cache_next(NULL); c != NULL; c = slab_cache_next(c)) {
+		mi.slab_objects += slab_cache_live(c);
+	}
+	return copy_to_user((void *)a1, &mi, sizeof(mi));
+}

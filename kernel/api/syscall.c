@@ -1,0 +1,98 @@
+/*
+ * The system call table and dispatch (api/syscall.h).
+ *
+ * The table is indexed by Linux i386's numbers; a hole or a number past
+ * its end is an unknown call.  Each entry takes the six argument registers
+ * whether it uses them or not, and returns the value for eax.
+ */
+#include "api/syscall.h"
+#include "errno.h"
+#include "proc/kthread.h"
+#include "proc/proc.h"
+#include "util/debug.h"
+
+static const syscall_fn_t syscall_table[] = {
+    [SYS_exit] = sys_exit,
+    [SYS_fork] = sys_fork,
+    [SYS_read] = sys_read,
+    [SYS_write] = sys_write,
+    [SYS_open] = sys_open,
+    [SYS_close] = sys_close,
+    [SYS_waitpid] = sys_waitpid,
+    [SYS_creat] = sys_creat,
+    [SYS_link] = sys_link,
+    [SYS_unlink] = sys_unlink,
+    [SYS_execve] = sys_execve,
+    [SYS_chdir] = sys_chdir,
+    [SYS_time] = sys_time,
+    [SYS_mknod] = sys_mknod,
+    [SYS_lseek] = sys_lseek,
+    [SYS_getpid] = sys_getpid,
+    [SYS_getuid] = sys_getid,
+    [SYS_access] = sys_access,
+    [SYS_sync] = sys_sync,
+    [SYS_kill] = sys_kill,
+    [SYS_rename] = sys_rename,
+    [SYS_mkdir] = sys_mkdir,
+    [SYS_rmdir] = sys_rmdir,
+    [SYS_dup] = sys_dup,
+    [SYS_pipe] = sys_pipe,
+    [SYS_brk] = sys_brk,
+    [SYS_getgid] = sys_getid,
+    [SYS_geteuid] = sys_getid,
+    [SYS_getegid] = sys_getid,
+    [SYS_ioctl] = sys_ioctl,
+    [SYS_fcntl] = sys_fcntl64,
+    [SYS_dup2] = sys_dup2,
+    [SYS_getppid] = sys_getppid,
+    [SYS_gettimeofday] = sys_gettimeofday,
+    [SYS_reboot] = sys_reboot,
+    [SYS_mmap] = sys_mmap,
+    [SYS_munmap] = sys_munmap,
+    [SYS_wait4] = sys_wait4,
+    [SYS_uname] = sys_uname,
+    [SYS__llseek] = sys_llseek,
+    [SYS_readv] = sys_readv,
+    [SYS_writev] = sys_writev,
+    [SYS_sched_yield] = sys_sched_yield,
+    [SYS_nanosleep] = sys_nanosleep,
+    [SYS_rt_sigaction] = sys_rt_sigaction,
+    [SYS_rt_sigprocmask] = sys_rt_sigprocmask,
+    [SYS_getcwd] = sys_getcwd,
+    [SYS_mmap2] = sys_mmap2,
+    [SYS_stat64] = sys_stat64,
+    [SYS_lstat64] = sys_stat64, /* no symbolic links: lstat is stat */
+    [SYS_fstat64] = sys_fstat64,
+    [SYS_getuid32] = sys_getid,
+    [SYS_getgid32] = sys_getid,
+    [SYS_geteuid32] = sys_getid,
+    [SYS_getegid32] = sys_getid,
+    [SYS_getdents64] = sys_getdents64,
+    [SYS_fcntl64] = sys_fcntl64,
+    [SYS_set_thread_area] = sys_set_thread_area,
+    [SYS_exit_group] = sys_exit,
+    [SYS_set_tid_address] = sys_set_tid_address,
+    [SYS_clock_gettime] = sys_clock_gettime,
+    [SYS_openat] = sys_openat,
+    [SYS_pipe2] = sys_pipe2,
+};
+
+syscall_fn_t syscall_lookup(uint32_t num)
+{
+	if (num == SYS_keel_meminfo) {
+		return sys_keel_meminfo;
+	}
+	return num < ARRAY_SIZE(syscall_table) ? syscall_table[num] : NULL;
+}
+
+void syscall_dispatch(regs_t *r)
+{
+	syscall_fn_t fn = syscall_lookup(r->r_eax);
+	if (fn == NULL) {
+		dbg(DBG_SYSCALL, "pid %d (%s): unknown system call %u: -ENOSYS\n", curproc->p_pid,
+		    curproc->p_name, r->r_eax);
+		r->r_eax = -ENOSYS;
+		return;
+	}
+	r->r_eax = fn(r->r_ebx, r->r_ecx, r->r_edx, r->r_esi, r->r_edi, r->r_ebp);
+}

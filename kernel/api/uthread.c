@@ -1,0 +1,155 @@
+/*
+ * User threads: entering user mode, the way back to it, and the exit of a
+ * user process.  (Support code; see api/uthread.h.)
+ *
+ * Entering user mode is returning from an interrupt that never happened:
+ * userland_entry() builds the frame an interrupt from user mode would have
+ * left at the top of the thread's kernel stack and jumps to intr_return
+ * (boot/intr.S), whose iret drops to privilege level 3.  From then on the
+ * CPU comes back to the top of that stack on every interrupt, exception
+ * and system call, and leaves from there again.
+ *
+ * A fork's child starts the same way: uthread_clone() gives it a kernel
+ * thread whose first function, uthread_first_entry(), enters user mode
+ * with the parent's frame (eax 0, the child's result of fork()).  The
+ * frame travels in the lowest bytes of the child's own kernel stack, far
+ * from the top where the thread starts to run, so nothing is allocated
+ * that a failed fork would have to free.
+ */
+#include "api/uthread.h"
+#include "api/fdflags.h"
+#include "api/vmglue.h"
+#include "boot/gdt.h"
+#include "errno.h"
+#include "mm/kstack.h"
+#include "mm/mm.h"
+#include "proc/sched.h"
+#include "util/debug.h"
+#include "util/kprintf.h"
+#include "util/string.h"
+#include "vfs/vfs_proc.h"
+
+extern char intr_return[];
+
+void uthread_regs_init(regs_t *regs, uintptr_t eip, uintptr_t esp)
+{
+	memset(regs, 0, sizeof(*regs));
+	regs->r_ds = regs->r_es = regs->r_fs = GDT_USER_DATA;
+	regs->r_gs = 0;
+	regs->r_cs = GDT_USER_CODE;
+	regs->r_ss = GDT_USER_DATA;
+	regs->r_eip = eip;
+	regs->r_useresp = esp;
+	regs->r_eflags = UTHREAD_EFLAGS;
+}
+
+regs_t *uthread_regs(void)
+{
+	return (regs_t *)((char *)curthr->kt_kstack + KSTACK_SIZE - sizeof(regs_t));
+}
+
+void userland_entry(const regs_t *regs)
+{
+	KASSERT(regs->r_cs == GDT_USER_CODE && regs->r_ss == GDT_USER_DATA);
+	intr_disable();
+	regs_t *top = uthread_regs();
+	memmove(top, regs, sizeof(*top));
+	top->r_eflags = (top->r_eflags & ~0x3000u) | EFLAGS_IF; /* IOPL 0, interrupts on */
+	__asm__ volatile("movl %0, %%esp\n\t"
+			 "jmp *%1"
+			 :
+			 : "r"(top), "r"(intr_return)
+			 : "memory");
+	__builtin_unreachable();
+}
+
+static void *uthread_first_entry(long arg1, void *arg2)
+{
+	regs_t regs;
+	memcpy(&regs, arg2, sizeof(regs));
+	userland_entry(&regs);
+}
+
+kthread_t *uthread_clone(proc_t *child, const regs_t *regs)
+{
+	kthread_t *thr = kthread_create(child, uthread_first_entry, 0, NULL);
+	if (thr == NULL) {
+		return NULL;
+	}
+	regs_t *copy = thr->kt_kstack; /* the lowest bytes of the new stack */
+	*copy = *regs;
+	copy->r_eax = 0;
+	context_setup(&thr->kt_ctx, uthread_first_entry, 0, copy, thr->kt_kstack, KSTACK_SIZE,
+		      child->p_pagedir);
+	thr->kt_ctx.c_tls[0] = curthr->kt_ctx.c_tls[0];
+	thr->kt_ctx.c_tls[1] = curthr->kt_ctx.c_tls[1];
+	fdflags_fork(curproc, child);
+	return thr;
+}
+
+/*
+ * Init (pid 1) may not exit with children: reaps them all first, waiting
+ * for those still alive (yielding when the wait is cut short because init
+ * itself was cancelled, as reboot() does).
+ */
+static void init_reap_children(void)
+{
+	while (!list_empty(&curproc->p_children)) {
+		int status;
+		if (do_waitpid(-1, &status, 0) == -EINTR) {
+			sched_yield();
+		}
+	}
+}
+
+void uthread_exit(int status)
+{
+	intr_enable();
+	if (curproc == proc_initproc) {
+		init_reap_children();
+	}
+	fdflags_release(curproc);
+	if (vm_proc_release != NULL) {
+		vm_proc_release(curproc);
+	}
+	vfs_proc_release(curproc);
+	do_exit(status);
+}
+
+void uthread_return_hook(regs_t *r)
+{
+	if (r->r_vector == IRQ_BASE + IRQ_TIMER && !curthr->kt_cancelled) {
+		sched_yield();
+	}
+	if (curthr->kt_cancelled) {
+		uthread_exit((int)curthr->kt_retval);
+	}
+}
+
+/* The signal Linux sends for each exception a program can cause. */
+static int exception_signal(int vec)
+{
+	switch (vec) {
+	case EXC_DIVIDE:
+	case 16:          /* x87 floating-point error */
+	case 19:          /* SIMD floating-point error */
+		return 8; /* SIGFPE */
+	case 1:
+	case EXC_BREAKPOINT:
+		return 5; /* SIGTRAP */
+	case EXC_INVALID_OPCODE:
+		return 4; /* SIGILL */
+	case 17:          /* alignment check */
+		return 7; /* SIGBUS */
+	default:
+		return 11; /* SIGSEGV */
+	}
+}
+
+void uthread_exception(regs_t *r)
+{
+	kprintf("%s: pid %d (%s) %s at eip 0x%08x\n",
+		exception_signal(r->r_vector) == 11 ? "segfault" : "fatal exception",
+		curproc->p_pid, curproc->p_name, exception_name(r->r_vector), r->r_eip);
+	uthread_exit(exception_signal(r->r_vector));
+}

@@ -1,0 +1,90 @@
+/*
+ * User threads: entering user mode, coming back to it, and leaving it for
+ * good.  (Support code of the VM stage.)
+ *
+ * A user thread is an ordinary kernel thread whose process has an address
+ * space in its user half.  It enters user mode once, through
+ * userland_entry(), and from then on the kernel runs on its behalf only
+ * after an interrupt, an exception or a system call from user mode.  The
+ * CPU then switches to the thread's kernel stack (the TSS's esp0, set on
+ * every context switch to the top of the running thread's stack), so the
+ * frame saved at user-mode entry (a regs_t) always sits at the very top of
+ * that stack: uthread_regs() finds it.
+ *
+ * On every way back to user mode (the end of intr_dispatch() for an
+ * interrupt that came from user mode) uthread_return_hook() runs: a thread
+ * that was cancelled (proc_kill(), kill()) leaves through uthread_exit()
+ * with the status of the cancel instead of returning; a timer tick lets
+ * the next runnable thread run, so a program that loops in user mode
+ * cannot keep the CPU forever.
+ */
+#ifndef KEEL_API_UTHREAD_H
+#define KEEL_API_UTHREAD_H
+
+#include "boot/interrupt.h"
+#include "proc/kthread.h"
+#include "proc/proc.h"
+#include "types.h"
+
+/* The initial flags of a user thread: interrupts on (IF) and the reserved bit 1. */
+#define UTHREAD_EFLAGS 0x202
+
+/*
+ * Fills *regs for a fresh user thread: user code and data segments, no
+ * TLS (gs 0), every general register 0, eflags UTHREAD_EFLAGS, the given
+ * entry point and user stack pointer.
+ */
+void uthread_regs_init(regs_t *regs, uintptr_t eip, uintptr_t esp);
+
+/*
+ * Enters user mode in the running thread with the registers of *regs
+ * (which may lie anywhere, the caller's stack included: it is copied
+ * first).  Never returns: the thread comes back into the kernel only
+ * through interrupts and system calls.  regs->r_cs must be GDT_USER_CODE
+ * and r_ss GDT_USER_DATA (KASSERTed).
+ */
+void userland_entry(const regs_t *regs) __noreturn;
+
+/*
+ * The user-mode frame of the running thread: the regs_t at the top of its
+ * kernel stack.  Valid only in a thread that entered user mode, while it
+ * is in the kernel because of an interrupt or system call from user mode.
+ */
+regs_t *uthread_regs(void);
+
+/*
+ * A new thread of 'child', not yet runnable (do_fork() makes it runnable
+ * with sched_make_runnable() once the child's address space is ready),
+ * that starts in user mode with *regs except eax = 0, and with the calling
+ * thread's TLS descriptor.  NULL when out of memory.
+ */
+kthread_t *uthread_clone(proc_t *child, const regs_t *regs);
+
+/*
+ * Ends the running user process with wait status 'status' (already
+ * encoded as wait4() reports it: (n & 0xff) << 8 for exit(n), a signal
+ * number for a signal death).  Releases its address space
+ * (vm_proc_release()) and its descriptors and directory
+ * (vfs_proc_release()), then calls do_exit().  Never returns.
+ */
+void uthread_exit(int status) __noreturn;
+
+/*
+ * Called by intr_dispatch() after it handled an interrupt, exception or
+ * system call that came from user mode (r->r_cs's privilege level 3),
+ * with interrupts off, just before the return to user mode: exits a
+ * cancelled thread (uthread_exit() with the cancel's status) and gives up
+ * the CPU on a timer tick.
+ */
+void uthread_return_hook(regs_t *r);
+
+/*
+ * Ends the running user process for an exception it caused in user mode
+ * (an invalid opcode, a divide error, a general protection fault...) as
+ * Linux's matching signal would (SIGILL 4, SIGFPE 8, SIGSEGV 11, SIGTRAP
+ * 5, SIGBUS 7): prints one console line naming the process, the exception
+ * and eip, and exits with that signal's number as the wait status.
+ */
+void uthread_exception(regs_t *r) __noreturn;
+
+#endif
