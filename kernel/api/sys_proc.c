@@ -36,9 +36,6 @@ long sys_exit(SYSCALL_ARGS)
 /* fork(): the child's pid, or the errors of do_fork() (-ENOMEM, -EAGAIN). */
 long sys_fork(SYSCALL_ARGS)
 {
-	if (do_fork == NULL) {
-		return -ENOSYS;
-	}
 	return do_fork(uthread_regs());
 }
 
@@ -136,7 +133,7 @@ long sys_kill(SYSCALL_ARGS)
 		return -ESRCH;
 	}
 	proc_t *p = proc_lookup(pid);
-	if (p == NULL || p->p_state == PROC_DEAD || vm_proc_get == NULL || vm_proc_get(p) == NULL) {
+	if (p == NULL || p->p_state == PROC_DEAD || vm_proc_get(p) == NULL) {
 		return -ESRCH;
 	}
 	if (pid == PID_INIT) {
@@ -161,9 +158,6 @@ long sys_sched_yield(SYSCALL_ARGS)
 /* brk(addr): the new break, or the unchanged one when addr is 0 or cannot be set (Linux's brk). */
 long sys_brk(SYSCALL_ARGS)
 {
-	if (do_brk == NULL) {
-		return -ENOSYS;
-	}
 	void *ret = NULL;
 	int err = do_brk((void *)a1, &ret);
 	return err < 0 ? err : (long)ret;
@@ -176,9 +170,6 @@ long sys_brk(SYSCALL_ARGS)
  */
 long sys_mmap2(SYSCALL_ARGS)
 {
-	if (do_mmap == NULL) {
-		return -ENOSYS;
-	}
 	if (a6 >= (0x80000000u >> PAGE_SHIFT)) {
 		return -EINVAL;
 	}
@@ -208,9 +199,6 @@ long sys_mmap(SYSCALL_ARGS)
 /* munmap(addr, len): do_munmap(). */
 long sys_munmap(SYSCALL_ARGS)
 {
-	if (do_munmap == NULL) {
-		return -ENOSYS;
-	}
 	return do_munmap((void *)a1, a2);
 }
 

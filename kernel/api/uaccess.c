@@ -25,7 +25,7 @@ static bool range_ok(const void *addr, size_t n, int access)
 	if (a < PAGE_SIZE || a >= USER_TOP || n > USER_TOP - a) {
 		return false;
 	}
-	return vm_user_range_ok != NULL && vm_user_range_ok(addr, n, access) == 0;
+	return vm_user_range_ok(addr, n, access) == 0;
 }
 
 int user_range_check(const void *uaddr, size_t n, int access)

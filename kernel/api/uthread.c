@@ -109,9 +109,7 @@ void uthread_exit(int status)
 		init_reap_children();
 	}
 	fdflags_release(curproc);
-	if (vm_proc_release != NULL) {
-		vm_proc_release(curproc);
-	}
+	vm_proc_release(curproc);
 	vfs_proc_release(curproc);
 	do_exit(status);
 }

@@ -289,9 +289,7 @@ static bool user_page_fault(regs_t *r)
 	}
 	intr_enable(); /* resolving a fault may sleep (reading the page from disk) */
 	int err = -EFAULT;
-	if (vm_pagefault != NULL) {
-		err = vm_pagefault(addr, (r->r_err & (PF_PRESENT | PF_WRITE)) | PF_USER);
-	}
+	err = vm_pagefault(addr, (r->r_err & (PF_PRESENT | PF_WRITE)) | PF_USER);
 	intr_disable();
 	if (err == 0) {
 		return true;

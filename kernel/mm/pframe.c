@@ -43,7 +43,10 @@
  * same missing page therefore fill it once.
  *
  * Pins.  A pinned page is never evicted, discarded or moved, so its pf_addr
- * stays valid until the matching pframe_put().  Who pins what: S5FS pins
+ * stays valid until the matching pframe_put().  A mapped page
+ * (pframe_set_mapped(), mm/pframe.h) is like a page pinned until its object
+ * dies: it never goes on the LRU list, so eviction and pframe_shrink_all()
+ * never see it.  Who pins what: S5FS pins
  * its superblock's page for as long as it is mounted, and pins any other
  * page (an inode table block, an indirect block, a directory block, a file
  * page being copied) only while one operation uses it.
@@ -154,6 +157,9 @@ static void pf_drop(pframe_t *pf)
 	if (pf->pf_dirty) {
 		pframe_counters.ps_dirty--;
 	}
+	if (pf->pf_mapped) {
+		pframe_counters.ps_mapped--;
+	}
 	pf->pf_obj->mo_npages--;
 	pframe_counters.ps_resident--;
 	page_free(pf->pf_addr);
@@ -202,8 +208,8 @@ static bool pf_evict_one(void)
 			/* Off the list while it is written, so no one else picks it. */
 			list_remove(&pf->pf_lru_link);
 			int err = pf_writeback(pf);
-			if (pf->pf_pincount > 0) {
-				continue; /* someone pinned it meanwhile: it stays */
+			if (pf->pf_pincount > 0 || pf->pf_mapped) {
+				continue; /* someone pinned or mapped it meanwhile: it stays */
 			}
 			list_insert_tail(&pf_lru, &pf->pf_lru_link);
 			if (err < 0 || pf->pf_dirty) {
@@ -312,6 +318,7 @@ static void pf_rekey(pframe_t *pf, mobj_t *to, uint32_t pagenum)
 			continue;
 		}
 		KASSERT(old->pf_pincount == 0 && "pframe_move() onto a pinned page");
+		KASSERT(!old->pf_mapped && "pframe_move() onto a mapped page");
 		pf_drop(old);
 	}
 	list_remove(&pf->pf_hash_link);
@@ -340,6 +347,14 @@ void pframe_move_dirty(mobj_t *from, mobj_t *to)
 			sched_sleep_on(
 			    &pf_waitq); /* cannot happen for S5FS: such a flush never sleeps */
 			continue;
+		}
+		if (pf->pf_mapped) {
+			/* The file's vnode is going: no mapping of it is left. */
+			pf->pf_mapped = false;
+			pframe_counters.ps_mapped--;
+			if (pf->pf_pincount == 0 && !list_link_is_linked(&pf->pf_lru_link)) {
+				list_insert_tail(&pf_lru, &pf->pf_lru_link);
+			}
 		}
 		if (pf->pf_busy || (pf->pf_dirty && pf->pf_hint != 0)) {
 			/*
@@ -427,7 +442,7 @@ void pframe_put(pframe_t *pf)
 	KASSERT(pf->pf_pincount > 0 && "pframe_put() of a page that is not pinned");
 	if (--pf->pf_pincount == 0) {
 		pframe_counters.ps_pinned--;
-		if (!list_link_is_linked(&pf->pf_lru_link)) {
+		if (!pf->pf_mapped && !list_link_is_linked(&pf->pf_lru_link)) {
 			list_insert_tail(&pf_lru, &pf->pf_lru_link);
 		}
 	}
@@ -439,6 +454,18 @@ void pframe_dirty(pframe_t *pf)
 	if (!pf->pf_dirty) {
 		pf->pf_dirty = true;
 		pframe_counters.ps_dirty++;
+	}
+}
+
+void pframe_set_mapped(pframe_t *pf)
+{
+	KASSERT(pf->pf_pincount > 0 && "pframe_set_mapped() of a page that is not pinned");
+	if (!pf->pf_mapped) {
+		pf->pf_mapped = true;
+		pframe_counters.ps_mapped++;
+		if (list_link_is_linked(&pf->pf_lru_link)) {
+			list_remove(&pf->pf_lru_link);
+		}
 	}
 }
 
@@ -480,15 +507,18 @@ void pframe_discard_obj(mobj_t *o)
  * One write-back pass over a list of pages (an object's, or a hash
  * bucket).  Each write-back sleeps and the list may change meanwhile, so
  * the search starts again after each one; the first failure ends the pass
- * (the disk is failing: report it rather than spin).
+ * (the disk is failing: report it rather than spin).  A page whose object
+ * has no backing store (flush says -EBUSY at once, without sleeping) is
+ * not a failure: it stays dirty and the search goes on after it.
  */
 static int pf_sync_list(list_t *list, size_t offset)
 {
 	int first_err = 0;
 	size_t limit = pframe_counters.ps_resident + 1;
-	while (limit-- > 0) {
+	list_link_t *from = list->l_next;
+	while (limit > 0) {
 		pframe_t *pf = NULL;
-		for (list_link_t *l = list->l_next; l != list; l = l->l_next) {
+		for (list_link_t *l = from; l != list; l = l->l_next) {
 			pframe_t *cand = (pframe_t *)((char *)l - offset);
 			if (cand->pf_dirty && !cand->pf_busy) {
 				pf = cand;
@@ -499,12 +529,19 @@ static int pf_sync_list(list_t *list, size_t offset)
 			break;
 		}
 		int err = pf_writeback(pf);
+		if (err == -EBUSY) {
+			/* Did not sleep: the list is as it was, go on after this page. */
+			from = ((list_link_t *)((char *)pf + offset))->l_next;
+			continue;
+		}
+		limit--;
 		if (err < 0) {
 			if (first_err == 0) {
 				first_err = err;
 			}
 			break;
 		}
+		from = list->l_next;
 	}
 	return first_err;
 }

@@ -16,6 +16,7 @@
 #include "vfs/file.h"
 #include "vfs/vfs_proc.h"
 #include "vfs/vfs_syscall.h"
+#include "vm/vm.h"
 
 fs_t *vfs_root_fs;
 static fs_t vfs_root_storage;
@@ -273,6 +274,7 @@ static void vfs_make_dev(void)
 
 void vfs_init(void)
 {
+	vm_init(); /* the VM's caches, before any test counts them */
 	vnode_init();
 	file_init();
 	ktest_set_leak_hook(&vfs_leak_hook);

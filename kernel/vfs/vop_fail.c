@@ -81,3 +81,8 @@ int vop_fail_readdir_notdir(vnode_t *dir, off_t pos, dirent_t *d)
 {
 	return -ENOTDIR;
 }
+
+int vop_fail_mmap_nodev(vnode_t *vn, struct mobj **ret)
+{
+	return -ENODEV;
+}

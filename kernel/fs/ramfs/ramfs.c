@@ -648,6 +648,7 @@ static const vnode_ops_t ramfs_dir_ops = {
     .rename = ramfs_rename,
     .readdir = ramfs_readdir,
     .stat = ramfs_stat,
+    .mmap = vop_fail_mmap_nodev,
 };
 
 static const vnode_ops_t ramfs_file_ops = {
@@ -664,6 +665,7 @@ static const vnode_ops_t ramfs_file_ops = {
     .rename = vop_fail_rename_notdir,
     .readdir = vop_fail_readdir_notdir,
     .stat = ramfs_stat,
+    .mmap = vop_fail_mmap_nodev,
 };
 
 /* Device special files: the VFS sends their reads and writes to the drivers. */
@@ -681,4 +683,5 @@ static const vnode_ops_t ramfs_dev_ops = {
     .rename = vop_fail_rename_notdir,
     .readdir = vop_fail_readdir_notdir,
     .stat = ramfs_stat,
+    .mmap = vop_fail_mmap_nodev,
 };

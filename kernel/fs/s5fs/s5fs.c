@@ -328,6 +328,21 @@ static int s5_locked_stat(vnode_t *vn, stat_t *st)
 	return err;
 }
 
+/*
+ * mmap: the file's data object is sn_obj itself, embedded in the node, so
+ * it lives exactly as long as the vnode.  A mapping holds the vnode
+ * (vmarea_t's vma_vnode) as well as this reference, and gives the object
+ * back before the vnode, so release_vnode always finds its own reference
+ * to sn_obj the last one.
+ */
+static int s5fs_mmap(vnode_t *vn, mobj_t **ret)
+{
+	s5_node_t *sn = s5_node(vn);
+	mobj_ref(&sn->sn_obj);
+	*ret = &sn->sn_obj;
+	return 0;
+}
+
 static const vnode_ops_t s5_dir_ops = {
     .read = vop_fail_read_isdir,
     .write = vop_fail_write_isdir,
@@ -342,6 +357,7 @@ static const vnode_ops_t s5_dir_ops = {
     .rename = s5_locked_rename,
     .readdir = s5_locked_readdir,
     .stat = s5_locked_stat,
+    .mmap = vop_fail_mmap_nodev,
 };
 
 static const vnode_ops_t s5_file_ops = {
@@ -358,6 +374,7 @@ static const vnode_ops_t s5_file_ops = {
     .rename = vop_fail_rename_notdir,
     .readdir = vop_fail_readdir_notdir,
     .stat = s5_locked_stat,
+    .mmap = s5fs_mmap,
 };
 
 static const vnode_ops_t s5_dev_ops = {
@@ -374,6 +391,7 @@ static const vnode_ops_t s5_dev_ops = {
     .rename = vop_fail_rename_notdir,
     .readdir = vop_fail_readdir_notdir,
     .stat = s5_locked_stat,
+    .mmap = vop_fail_mmap_nodev,
 };
 
 /* Vnodes in and out. */

@@ -20,7 +20,24 @@
  *
  * Write-back.  Dirty pages reach the disk when they are evicted, when
  * pframe_sync() or pframe_sync_obj() runs (the shell's `sync`, unmount,
- * halt), and when their object's last reference goes.
+ * halt), and when their object's last reference goes.  Pages of objects
+ * without backing store (anonymous and shadow objects, whose flush returns
+ * -EBUSY) are never written back: the syncs pass over them without
+ * counting an error.
+ *
+ * Mapped pages.  The VM stage maps pages of the cache into user page
+ * tables, where the processor reads and writes them with no pin held.  The
+ * fault handler marks such a page with pframe_set_mapped(), and from then
+ * on the page stays with its frame until its object dies: it is never
+ * evicted, never dropped by pframe_shrink_all() and is off the LRU list.
+ * It leaves the cache only with its object (the last mobj_put(), or the
+ * file system emptying a file's object with pframe_move_dirty() or
+ * pframe_discard_obj() when the file's vnode goes), which cannot happen
+ * while a mapping exists: an area holds a reference to its object, and a
+ * file mapping holds its vnode.  pframe_move() keeps the mark and the frame
+ * (shadow_collapse() moves pages between objects of one chain, and a user
+ * mapping of the frame stays right).  pframe_move_dirty() clears the mark:
+ * the page is then the disk's, and no mapping of it is left.
  */
 #ifndef KEEL_MM_PFRAME_H
 #define KEEL_MM_PFRAME_H
@@ -30,13 +47,14 @@
 #include "util/list.h"
 
 typedef struct pframe {
-	mobj_t *pf_obj;           /* the object the page belongs to */
-	uint32_t pf_pagenum;      /* which page of it */
-	void *pf_addr;            /* its PAGE_SIZE bytes (a kernel address) */
-	int pf_pincount;          /* pins: pframe_get() adds one, pframe_put() takes it */
-	bool pf_dirty;            /* changed since it was filled or last written back */
-	bool pf_busy;             /* being filled or written back: wait before using */
-	uint32_t pf_hint;         /* the object's own use (S5FS file pages: the disk block) */
+	mobj_t *pf_obj;      /* the object the page belongs to */
+	uint32_t pf_pagenum; /* which page of it */
+	void *pf_addr;       /* its PAGE_SIZE bytes (a kernel address) */
+	int pf_pincount;     /* pins: pframe_get() adds one, pframe_put() takes it */
+	bool pf_dirty;       /* changed since it was filled or last written back */
+	bool pf_busy;        /* being filled or written back: wait before using */
+	bool pf_mapped;      /* in a user page table (see above): stays until its object dies */
+	uint32_t pf_hint;    /* the object's own use (S5FS file pages: the disk block) */
 	list_link_t pf_hash_link; /* on its hash chain; owned by pframe.c */
 	list_link_t pf_lru_link;  /* on the LRU list when unpinned; owned by pframe.c */
 	list_link_t pf_obj_link;  /* on pf_obj->mo_pframes; owned by pframe.c */
@@ -48,6 +66,7 @@ typedef struct pframe_stats {
 	size_t ps_max;          /* the limit (pframe_max) */
 	size_t ps_pinned;       /* pages pinned now */
 	size_t ps_dirty;        /* pages dirty now */
+	size_t ps_mapped;       /* pages marked mapped (pframe_set_mapped()) now */
 	uint32_t ps_hits;       /* pframe_get() found the page resident */
 	uint32_t ps_misses;     /* pframe_get() had to fill it */
 	uint32_t ps_evictions;  /* pages evicted to make room */
@@ -126,6 +145,13 @@ void pframe_put(pframe_t *pf);
 void pframe_dirty(pframe_t *pf);
 
 /*
+ * Marks a pinned page as mapped into a user page table (see "Mapped pages"
+ * above): it is never evicted or shrunk away from now on, until its
+ * object's last reference goes.
+ */
+void pframe_set_mapped(pframe_t *pf);
+
+/*
  * Drops page 'pagenum' of 'o' from the cache without writing it back (the
  * block it caches was freed, or is about to be used by another object).
  * Nothing happens if it is not resident.  KASSERTs that it is not pinned.
@@ -156,7 +182,8 @@ int pframe_sync(void);
 int pframe_free_obj(mobj_t *o);
 
 /*
- * Writes back every dirty page and drops every page that is not pinned:
+ * Writes back every dirty page and drops every page that is not pinned
+ * (nor mapped, nor a dirty page without backing store):
  * the cache returns its frames (the test harness's leak check, and memory
  * pressure).  Returns how many pages were dropped.
  */

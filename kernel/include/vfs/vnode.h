@@ -34,6 +34,7 @@
 #ifndef KEEL_VFS_VNODE_H
 #define KEEL_VFS_VNODE_H
 
+#include "errno.h"
 #include "types.h"
 #include "util/debug.h"
 #include "util/list.h"
@@ -41,6 +42,8 @@
 
 struct fs;
 struct vnode;
+
+struct mobj;
 
 typedef struct vnode_ops {
 	/*
@@ -128,6 +131,13 @@ typedef struct vnode_ops {
 
 	/* Fills *st (stat.h says what each field holds).  Every vnode supports it. */
 	int (*stat)(struct vnode *vn, stat_t *st);
+
+	/*
+	 * The memory object that holds the file's data, for mmap (the VM
+	 * stage): 0 and a new reference to it in *ret, or -ENODEV when the
+	 * file cannot be mapped (directories, devices, ramfs files).
+	 */
+	int (*mmap)(struct vnode *vn, struct mobj **ret);
 } vnode_ops_t;
 
 typedef struct vnode {
@@ -275,6 +285,14 @@ static inline int vop_stat(vnode_t *vn, stat_t *st)
 	VOP_CHECK(vn);
 	return vn->vn_ops->stat(vn, st);
 }
+static inline int vop_mmap(vnode_t *vn, struct mobj **ret)
+{
+	VOP_CHECK(vn);
+	if (vn->vn_ops->mmap == NULL) {
+		return -ENODEV; /* a table made before the slot existed */
+	}
+	return vn->vn_ops->mmap(vn, ret);
+}
 
 /*
  * Ready-made failing operations for file systems' tables: each returns
@@ -298,5 +316,6 @@ int vop_fail_unlink_notdir(vnode_t *dir, const char *name, size_t len);
 int vop_fail_rename_notdir(vnode_t *olddir, const char *oldname, size_t oldlen, vnode_t *newdir,
 			   const char *newname, size_t newlen);
 int vop_fail_readdir_notdir(vnode_t *dir, off_t pos, dirent_t *d);
+int vop_fail_mmap_nodev(vnode_t *vn, struct mobj **ret);
 
 #endif
