@@ -6,7 +6,8 @@
  * idle thread creates init (pid 1), waits for it to exit and then shuts the
  * machine down.  Init runs the kernel tests selected with test=, or
  * whatever the later stages install as initproc_run() (the kernel shell),
- * and reaps every orphan before it exits.
+ * and reaps every orphan before it exits.  With the VM stage, init may
+ * instead become the user program /sbin/init (uproc_init_start()).
  */
 #include "boot/interrupt.h"
 #include "main/shutdown.h"
@@ -44,6 +45,13 @@ void drivers_init(void) __attribute__((weak));
  * stage's support code.
  */
 void vfs_init(void) __attribute__((weak));
+
+/*
+ * Runs /sbin/init in this process (pid 1) when the root file system has
+ * it and the command line does not say init=kshell; returns only when it
+ * does not run it.  Provided by the VM stage's support code (api/init.c).
+ */
+void uproc_init_start(void) __attribute__((weak));
 int vfs_shutdown(void) __attribute__((weak));
 
 static void *init_main(long arg1, void *arg2)
@@ -60,6 +68,9 @@ static void *init_main(long arg1, void *arg2)
 	} else if (ktest_active()) {
 		ktest_run_stage(false);
 	} else {
+		if (uproc_init_start != NULL) {
+			uproc_init_start();
+		}
 		initproc_run(arg1, arg2);
 	}
 	reap_all_children();
