@@ -181,4 +181,5 @@ SHELL := /bin/bash
 
 -include $(KERNEL_OBJS:.o=.d)
 include mk/course.mk
+include mk/user.mk
 include mk/s5tools.mk

@@ -3,8 +3,10 @@
 #   $(BUILD)/tools/mkfs.s5fs   makes an S5FS image, optionally from a host tree
 #   $(BUILD)/tools/fsck.s5fs   checks one (exit status as e2fsck -n's)
 #   $(BUILD)/tools/s5dbg       lists, prints, dumps and extracts one
-#   $(BUILD)/disk.img          the disk make run and make debug attach: a 16 MiB
-#                              S5FS made from tools/s5fs/disk/ and disk.manifest
+#   $(BUILD)/disk.img          the disk make run and make debug attach: a
+#                              $(DISK_SIZE) S5FS made from $(DISK_TREE) (by default
+#                              tools/s5fs/disk/; mk/user.mk adds the programs)
+#                              and disk.manifest
 #   make fuzz-s5fs N=1000      boots N damaged images (tools/hosttests/s5fs.py)
 #
 # They are host programs, built with the host's compiler and C library; they
@@ -31,13 +33,15 @@ $(S5TOOLS_BINS):
 	@$(HOSTCC) -o $@ $^
 
 S5DISK_TREE := $(shell find tools/s5fs/disk -type f 2>/dev/null)
+DISK_TREE   ?= tools/s5fs/disk
+DISK_SIZE   ?= 16M
 
 # Remade when its tree, its manifest or the format changes, not each time
 # mkfs.s5fs is relinked: what the kernel wrote to it survives until then.
 $(BUILD)/disk.img: tools/s5fs/disk.manifest $(S5DISK_TREE) kernel/include/fs/s5fs_format.h \
 		   | $(BUILD)/tools/mkfs.s5fs
 	@echo "  MKFS    $@"
-	@$(BUILD)/tools/mkfs.s5fs -q -s 16M -d tools/s5fs/disk -m tools/s5fs/disk.manifest $@
+	@$(BUILD)/tools/mkfs.s5fs -q -s $(DISK_SIZE) -d $(DISK_TREE) -m tools/s5fs/disk.manifest $@
 
 s5tools: $(S5TOOLS_BINS)
 

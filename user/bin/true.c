@@ -1,0 +1,5 @@
+/* true: exits 0. */
+int main(void)
+{
+	return 0;
+}
