@@ -48,7 +48,7 @@ CFLAGS  := -m32 -std=gnu11 -ffreestanding -fno-pie -fno-pic -fno-stack-protector
            -fno-builtin -mgeneral-regs-only -mno-red-zone -fno-asynchronous-unwind-tables \
            -fno-omit-frame-pointer -fno-strict-aliasing \
            -Wall -Wextra -Werror -Wno-unused-parameter \
-           -Ikernel/include -MMD -MP -DPIT_HZ=$(PIT_HZ)
+           -Ikernel/include -I$(BUILD) -MMD -MP -DPIT_HZ=$(PIT_HZ)
 ifeq ($(DEBUG),1)
 CFLAGS  += -Og -g -DKEEL_DEBUG=1
 else
@@ -79,6 +79,19 @@ KERNEL_OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(KERNEL_SRCS))
 LINK_LIBS   := $(if $(REF_LIBS),--whole-archive $(REF_LIBS) --no-whole-archive) $(LIBGCC)
 
 all: $(BUILD)/keel.elf $(BUILD)/keel.iso
+
+# The kernel's table of user test programs (kernel/test/vm/user.c): one
+# USER_TEST(id, "vm.user.<name>", "<name>") line per line of
+# user/test/TESTS ("<name> [nodiff]"; '#' starts a comment).
+USER_TESTS_LIST := $(wildcard user/test/TESTS)
+$(BUILD)/gen/user_tests.h: $(USER_TESTS_LIST) Makefile
+	@mkdir -p $(dir $@)
+	@{ [ -z "$(USER_TESTS_LIST)" ] || sed 's/#.*//' $(USER_TESTS_LIST); } | awk 'NF { id = $$1; \
+		gsub(/[^A-Za-z0-9_]/, "_", id); \
+		printf "USER_TEST(%s, \"vm.user.%s\", \"%s\")\n", id, $$1, $$1 }' > $@.tmp
+	@mv $@.tmp $@
+
+$(BUILD)/obj/kernel/test/vm/user.c.o: $(BUILD)/gen/user_tests.h
 
 $(BUILD)/obj/%.c.o: %.c Makefile config.mk
 	@mkdir -p $(dir $@)

@@ -262,8 +262,8 @@ static const char zero_page[PAGE_SIZE];
  * aligned).  A file system that cannot map files gets an anonymous area
  * with a copy of the bytes [off, off + copy_len).
  */
-static int map_file_pages(vmmap_t *map, vnode_t *vn, size_t vfn, size_t npages, int prot,
-			  off_t off, size_t copy_len)
+static int map_file_pages(vmmap_t *map, vnode_t *vn, size_t vfn, size_t npages, int prot, off_t off,
+			  size_t copy_len)
 {
 	int err = vmmap_map(map, vn, vfn, npages, prot, MAP_PRIVATE, off, VMMAP_DIR_LOHI, NULL);
 	if (err != -ENODEV) {
@@ -302,13 +302,15 @@ static int map_segment(vmmap_t *map, vnode_t *vn, const elf32_phdr_t *ph)
 	int err;
 	if (ph->p_filesz > 0) {
 		off_t off = PAGE_ALIGN_DOWN(ph->p_offset);
-		err = map_file_pages(map, vn, start / PAGE_SIZE, (file_pages_end - start) / PAGE_SIZE,
-				     prot, off, ph->p_offset + ph->p_filesz - off);
+		err =
+		    map_file_pages(map, vn, start / PAGE_SIZE, (file_pages_end - start) / PAGE_SIZE,
+				   prot, off, ph->p_offset + ph->p_filesz - off);
 		if (err < 0) {
 			return err;
 		}
 		if (file_end < file_pages_end) {
-			err = vmmap_write(map, (void *)file_end, zero_page, file_pages_end - file_end);
+			err = vmmap_write(map, (void *)file_end, zero_page,
+					  file_pages_end - file_end);
 			if (err < 0) {
 				return err;
 			}
@@ -317,8 +319,9 @@ static int map_segment(vmmap_t *map, vnode_t *vn, const elf32_phdr_t *ph)
 		file_pages_end = start;
 	}
 	if (file_pages_end < end) {
-		err = vmmap_map(map, NULL, file_pages_end / PAGE_SIZE, (end - file_pages_end) / PAGE_SIZE,
-				prot, MAP_PRIVATE, 0, VMMAP_DIR_LOHI, NULL);
+		err = vmmap_map(map, NULL, file_pages_end / PAGE_SIZE,
+				(end - file_pages_end) / PAGE_SIZE, prot, MAP_PRIVATE, 0,
+				VMMAP_DIR_LOHI, NULL);
 	}
 	return err < 0 ? err : 0;
 }
@@ -376,20 +379,20 @@ static int build_stack(vmmap_t *map, const exec_args_t *a, const elf_image_t *im
 	}
 	*p++ = 0; /* the end of envp */
 	const uint32_t aux[][2] = {
-		{AT_PHDR, im->ei_phdr_addr},
-		{AT_PHENT, sizeof(elf32_phdr_t)},
-		{AT_PHNUM, im->ei_eh.e_phnum},
-		{AT_PAGESZ, PAGE_SIZE},
-		{AT_ENTRY, im->ei_eh.e_entry},
-		{AT_UID, 0},
-		{AT_EUID, 0},
-		{AT_GID, 0},
-		{AT_EGID, 0},
-		{AT_SECURE, 0},
-		{AT_CLKTCK, 100},
-		{AT_RANDOM, rand_at},
-		{AT_EXECFN, execfn},
-		{AT_NULL, 0},
+	    {AT_PHDR, im->ei_phdr_addr},
+	    {AT_PHENT, sizeof(elf32_phdr_t)},
+	    {AT_PHNUM, im->ei_eh.e_phnum},
+	    {AT_PAGESZ, PAGE_SIZE},
+	    {AT_ENTRY, im->ei_eh.e_entry},
+	    {AT_UID, 0},
+	    {AT_EUID, 0},
+	    {AT_GID, 0},
+	    {AT_EGID, 0},
+	    {AT_SECURE, 0},
+	    {AT_CLKTCK, 100},
+	    {AT_RANDOM, rand_at},
+	    {AT_EXECFN, execfn},
+	    {AT_NULL, 0},
 	};
 	for (size_t i = 0; i < ARRAY_SIZE(aux); i++) {
 		*p++ = aux[i][0];

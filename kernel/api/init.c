@@ -37,7 +37,8 @@ void uproc_init_start(void)
 	vnode_t *vn;
 	if (vfs_cwd() == NULL || namev_resolve(NULL, path, &vn) < 0) {
 		if (asked) {
-			kprintf("keel: init=%s: no such program; starting the kernel shell\n", path);
+			kprintf("keel: init=%s: no such program; starting the kernel shell\n",
+				path);
 		}
 		return;
 	}

@@ -10,12 +10,12 @@
  * instead become the user program /sbin/init (uproc_init_start()).
  */
 #include "boot/interrupt.h"
+#include "main/cmdline.h"
 #include "main/shutdown.h"
 #include "proc/kthread.h"
 #include "proc/proc.h"
 #include "test/kbench.h"
 #include "test/ktest.h"
-#include "main/cmdline.h"
 #include "util/debug.h"
 #include "util/kprintf.h"
 
