@@ -284,13 +284,15 @@ static bool user_page_fault(regs_t *r)
 	uint32_t addr = read_cr2();
 	bool from_user = (r->r_cs & 3) == 3;
 	bool in_copy = !from_user && uaccess_fixup_for(r->r_eip) != 0;
-	if (addr >= USER_TOP || (!from_user && !in_copy)) {
+	if (!from_user && (!in_copy || addr >= USER_TOP)) {
 		return false;
 	}
-	intr_enable(); /* resolving a fault may sleep (reading the page from disk) */
 	int err = -EFAULT;
-	err = vm_pagefault(addr, (r->r_err & (PF_PRESENT | PF_WRITE)) | PF_USER);
-	intr_disable();
+	if (addr < USER_TOP) {
+		intr_enable(); /* resolving a fault may sleep (reading the page from disk) */
+		err = vm_pagefault(addr, (r->r_err & (PF_PRESENT | PF_WRITE)) | PF_USER);
+		intr_disable();
+	}
 	if (err == 0) {
 		return true;
 	}
