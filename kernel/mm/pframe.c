@@ -112,19 +112,20 @@ void mobj_ref(mobj_t *o)
 	o->mo_refcount++;
 }
 
+/* A loop, not a recursion: a chain of shadow objects may be long. */
 void mobj_put(mobj_t *o)
 {
-	KASSERT(o->mo_refcount > 0);
-	if (--o->mo_refcount > 0) {
-		return;
-	}
-	pframe_free_obj(o);
-	if (o->mo_shadowed != NULL) {
+	while (o != NULL) {
+		KASSERT(o->mo_refcount > 0);
+		if (--o->mo_refcount > 0) {
+			return;
+		}
+		pframe_free_obj(o);
 		mobj_t *below = o->mo_shadowed;
 		o->mo_shadowed = NULL;
-		mobj_put(below);
+		o->mo_ops->release(o);
+		o = below;
 	}
-	o->mo_ops->release(o);
 }
 
 static list_t *pf_bucket(const mobj_t *o, uint32_t pagenum)

@@ -74,8 +74,10 @@ void mobj_ref(mobj_t *o);
 
 /*
  * Gives a reference back.  The last one writes back the object's dirty
- * pages (pframe_free_obj()), drops them from the cache, puts mo_shadowed,
- * and calls mo_ops->release.  KASSERTs that none of its pages is pinned.
+ * pages (pframe_free_obj()), drops them from the cache, calls
+ * mo_ops->release (mo_shadowed already NULL) and then puts the object that
+ * was mo_shadowed, in a loop down a chain (never a recursion).  KASSERTs
+ * that none of its pages is pinned.
  */
 void mobj_put(mobj_t *o);
 
