@@ -1,0 +1,314 @@
+#!/usr/bin/env python3
+"""The VM stage's user test programs, run on this Linux host and on Keel, compared.
+
+    tools/hosttests/vm.py [--kernel build/keel.elf] [--test GLOB] [-v]
+    tools/hosttests/vm.py --log console.txt [--log more.txt ...]   (no boot)
+    tools/hosttests/vm.py --linux-only
+
+The programs are user/test/<name>.c, built by mk/user.mk as static i386
+binaries into <build>/user/root/usr/test/ and put on <build>/disk.img;
+user/test/TESTS lists them, one "<name> [nodiff]" a line.  The same binary
+runs on both systems:
+
+  linux   each program runs here in a fresh temporary directory (stdin
+          /dev/null, stdout and stderr one file, no core dumps, argv[0] its
+          absolute path): its bytes and raw wait status are recorded.  For
+          each program not marked nodiff, "vm.host.<name>" passes when it
+          exits 0.  (nodiff programs read Keel-only counters or check what
+          only Keel does: they are run on Keel alone.)
+  keel    one kernel run of the tests vm.user.* (tools/ktest-run with a fresh
+          copy of <build>/disk.img as hda, the root), or the serial logs given
+          with --log.  The kernel's runner prints each program's output as
+          TAP diagnostics: a line "# | TEXT" for each line that ended with a
+          newline, "# |~ TEXT" for a last line without one, TEXT with "\\"
+          written "\\\\" and each byte outside 0x20..0x7e written "\\xHH";
+          then "# exit STATUS" (the raw wait status), then the test's result
+          line "ok N - vm.user.<name>" or "not ok ...".
+  diff    for each program not marked nodiff, "diff.vm.user.<name>" passes
+          when Keel's bytes and status equal Linux's; a mismatch shows a short
+          unified diff.  A program Keel did not report on fails.
+
+Output is TAP, then "# N passed, M failed"; the exit status is 0 only when
+every test passed.  Standard library only.
+"""
+
+import argparse
+import difflib
+import fnmatch
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+TESTS_FILE = os.path.join(ROOT, "user", "test", "TESTS")
+KTEST_RUN = os.path.join(ROOT, "tools", "ktest-run")
+
+LINUX_TIMEOUT = 60.0
+OUTPUT_CAP = 1 << 20
+DIFF_LINES = 30
+
+RESULT_RE = re.compile(r"^(ok|not ok) (\d+) - (\S+)(?: # (.*?))?(?: \[auth=\d+:[0-9a-f]+\])?$")
+RUNNING_RE = re.compile(r"^\[test\] \S+: running (\S+)$")
+OUT_RE = re.compile(r"^# \|(~?) (.*)$")
+EXIT_RE = re.compile(r"^# exit (-?\d+)$")
+
+
+def read_tests(path=TESTS_FILE):
+    """[(name, nodiff)] in the order of TESTS."""
+    out = []
+    with open(path) as f:
+        for lineno, line in enumerate(f, 1):
+            words = line.split("#", 1)[0].split()
+            if not words:
+                continue
+            if len(words) > 2 or (len(words) == 2 and words[1] != "nodiff"):
+                raise SystemExit(f"{path}:{lineno}: expected 'NAME [nodiff]', got {line.strip()!r}")
+            out.append((words[0], len(words) == 2))
+    return out
+
+
+class DecodeError(Exception):
+    pass
+
+
+def decode_text(text):
+    """The bytes one '# | ' line stands for (without its newline)."""
+    out = bytearray()
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c != "\\":
+            if not " " <= c <= "~":
+                raise DecodeError(f"a raw character {c!r} in {text!r}")
+            out += c.encode("ascii")
+            i += 1
+        elif text[i + 1:i + 2] == "\\":
+            out += b"\\"
+            i += 2
+        elif text[i + 1:i + 2] == "x" and re.fullmatch(r"[0-9a-fA-F]{2}", text[i + 2:i + 4]):
+            out.append(int(text[i + 2:i + 4], 16))
+            i += 4
+        else:
+            raise DecodeError(f"a bad escape at {text[i:i + 4]!r} in {text!r}")
+    return bytes(out)
+
+
+def encode_output(data):
+    """The inverse of the decoder: vm-iface's encoding of a program's output (for tests)."""
+    lines = []
+    parts = data.split(b"\n")
+    for k, part in enumerate(parts):
+        last = k == len(parts) - 1
+        if last and part == b"":
+            break
+        text = "".join("\\\\" if b == 0x5c else chr(b) if 0x20 <= b <= 0x7e else "\\x%02x" % b
+                       for b in part)
+        lines.append(("# |~ " if last else "# | ") + text)
+    return lines
+
+
+def parse_console(text):
+    """{name: (output bytes, status or None, outcome, problems)} for each vm.user.* result.
+
+    A test's output is the '# | ' lines between the line that starts it (the
+    harness's '[test] ...: running NAME', or the previous result line) and
+    its result line."""
+    results = {}
+    out, status, problems, ended = bytearray(), None, [], False
+    for raw in text.replace("\r", "").split("\n"):
+        line = raw.rstrip()
+        m = RUNNING_RE.match(line)
+        if m:
+            out, status, problems, ended = bytearray(), None, [], False
+            continue
+        m = OUT_RE.match(raw.rstrip("\n"))
+        if m:
+            if ended:
+                problems.append("output after a line without a newline ('# |~')")
+            try:
+                out += decode_text(m.group(2))
+            except DecodeError as e:
+                problems.append(str(e))
+            if m.group(1) == "~":
+                ended = True
+            else:
+                out += b"\n"
+            continue
+        m = EXIT_RE.match(line)
+        if m:
+            status = int(m.group(1))
+            continue
+        m = RESULT_RE.match(line)
+        if m:
+            name = m.group(3)
+            if name.startswith("vm.user."):
+                results[name[len("vm.user."):]] = (bytes(out), status, m.group(1), problems)
+            out, status, problems, ended = bytearray(), None, [], False
+    return results
+
+
+def status_text(st):
+    if st is None:
+        return "no status"
+    if st & 0x7f == 0:
+        return f"exited {(st >> 8) & 0xff}"
+    return f"signalled {st & 0x7f}" + (" (core)" if st & 0x80 else "")
+
+
+def run_on_linux(binary, timeout=LINUX_TIMEOUT):
+    """(output bytes, raw wait status) of one program in a fresh directory."""
+    work = tempfile.mkdtemp(prefix="keel-user-")
+    try:
+        with tempfile.TemporaryFile() as out:
+            p = subprocess.Popen([os.path.abspath(binary)], cwd=work, stdin=subprocess.DEVNULL,
+                                 stdout=out, stderr=subprocess.STDOUT, close_fds=True, env={},
+                                 preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_CORE,
+                                                                       (0, 0)))
+            try:
+                p.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait()
+            out.seek(0)
+            data = out.read(OUTPUT_CAP)
+        rc = p.returncode
+        return data, ((-rc) & 0x7f if rc < 0 else (rc & 0xff) << 8)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def keel_console(kernel, disk, timeout, cmdline):
+    """The consoles of a ktest-run of vm.user.<names>, joined; (text, run's own output)."""
+    logs = tempfile.mkdtemp(prefix="keel-vm-logs-")
+    try:
+        argv = [KTEST_RUN, "--kernel", kernel, "--test", "vm.user.*", "--disk", disk,
+                "--timeout", str(timeout), "--log-dir", logs]
+        if cmdline:
+            argv += ["--cmdline", cmdline]
+        p = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, text=True)
+        text = []
+        for name in sorted(os.listdir(logs), key=boot_order):
+            with open(os.path.join(logs, name), errors="replace") as f:
+                text.append(f.read())
+        return "\n".join(text), p.stdout
+    finally:
+        shutil.rmtree(logs, ignore_errors=True)
+
+
+def boot_order(log_name):
+    """Sorts 'GROUP.bootN.log' by group, then N as a number."""
+    m = re.match(r"^(.*)\.boot(\d+)\.log$", log_name)
+    return (m.group(1), int(m.group(2))) if m else (log_name, 0)
+
+
+def short_diff(linux, keel):
+    """A unified diff of the two outputs, at most DIFF_LINES lines, unprintable bytes escaped."""
+    def lines(data):
+        return [l.encode("unicode_escape").decode("ascii") + "\n"
+                for l in data.decode("latin-1").split("\n")]
+    out = list(difflib.unified_diff(lines(linux), lines(keel), "linux", "keel", n=2))
+    if len(out) > DIFF_LINES:
+        out = out[:DIFF_LINES] + [f"... ({len(out) - DIFF_LINES} more diff lines)\n"]
+    return "".join(out)
+
+
+def note(msg):
+    for line in str(msg).rstrip("\n").splitlines():
+        print(f"# {line}", flush=True)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--kernel", default=os.path.join(os.environ.get("BUILD", "build"), "keel.elf"))
+    ap.add_argument("--build", help="the build directory with user/root/usr/test and disk.img "
+                    "(default: --kernel's directory)")
+    ap.add_argument("--log", action="append", default=[],
+                    help="a saved serial console of a vm.user.* run: compare it instead of booting")
+    ap.add_argument("--linux-only", action="store_true",
+                    help="only run the programs here (the vm.host.* checks)")
+    ap.add_argument("--test", default="*", help="only the programs whose name matches this glob")
+    ap.add_argument("--timeout", type=float, default=120.0, help="seconds per Keel boot")
+    ap.add_argument("--cmdline", default="", help="extra kernel command-line words")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+
+    build = args.build or os.path.dirname(os.path.abspath(args.kernel))
+    bindir = os.path.join(build, "user", "root", "usr", "test")
+    tests = [(n, nd) for n, nd in read_tests() if fnmatch.fnmatchcase(n, args.test)]
+    if not tests:
+        print(f"vm.py: no program in {TESTS_FILE} matches {args.test!r}", file=sys.stderr)
+        return 2
+    compared = [n for n, nd in tests if not nd]
+    plan = len(compared) * (1 if args.linux_only else 2)
+    print(f"1..{plan}", flush=True)
+    results = []
+
+    def check(name, ok, why="", detail=""):
+        results.append(ok)
+        print(f"{'ok' if ok else 'not ok'} {len(results)} - {name}"
+              + ("" if ok or not why else f" # {why}"), flush=True)
+        if detail and (args.verbose or not ok):
+            note(detail)
+
+    linux = {}
+    for name in compared:
+        binary = os.path.join(bindir, name)
+        if not os.path.exists(binary):
+            linux[name] = None
+            check(f"vm.host.{name}", False, f"{binary} is missing (make builds it)")
+            continue
+        data, status = run_on_linux(binary)
+        linux[name] = (data, status)
+        check(f"vm.host.{name}", status == 0, status_text(status),
+              data.decode("utf-8", "replace")[-1500:])
+
+    if not args.linux_only:
+        if args.log:
+            text = ""
+            for path in args.log:
+                with open(path, errors="replace") as f:
+                    text += f.read() + "\n"
+            run_output = ""
+        else:
+            disk = os.path.join(build, "disk.img")
+            if not os.path.exists(disk):
+                text, run_output = "", f"{disk} is missing (make builds it)"
+            else:
+                text, run_output = keel_console(args.kernel, disk, args.timeout, args.cmdline)
+        keel = parse_console(text)
+        for name in compared:
+            got = keel.get(name)
+            if got is None:
+                check(f"diff.vm.user.{name}", False, "Keel reported no result for vm.user." + name,
+                      run_output[-1000:] if run_output else "")
+                continue
+            k_out, k_status, outcome, problems = got
+            if problems:
+                check(f"diff.vm.user.{name}", False, "the output is not encoded as vm-iface says",
+                      "\n".join(problems[:5]))
+                continue
+            if linux[name] is None:
+                check(f"diff.vm.user.{name}", False, "not run on Linux")
+                continue
+            l_out, l_status = linux[name]
+            why = []
+            if k_status != l_status:
+                why.append(f"status: Linux {status_text(l_status)}, Keel {status_text(k_status)}")
+            if k_out != l_out:
+                why.append("the output differs")
+            check(f"diff.vm.user.{name}", not why, "; ".join(why),
+                  short_diff(l_out, k_out) if k_out != l_out else "")
+
+    passed = sum(results)
+    print(f"# {passed} passed, {len(results) - passed} failed", flush=True)
+    return 0 if passed == len(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
