@@ -152,6 +152,28 @@ def parse_console(text):
     return results
 
 
+def decoder_checks(linux):
+    """[(name, ok, why)]: the decoder against consoles made here from Linux's outputs."""
+    samples = {n: v for n, v in linux.items() if v is not None}
+    samples["escapes"] = (bytes(range(256)) + b"\\x41\\\\ end\n\nlast", 11)
+    console = ["keel: booting", "1..%d" % len(samples)]
+    for i, (name, (data, status)) in enumerate(sorted(samples.items()), 1):
+        console += [f"[test] vm: running vm.user.{name}", "segfault: pid 9 (x) address 0x0 eip 0x1"]
+        console += encode_output(data)
+        console += [f"# exit {status}", "# a diagnostic that is not output",
+                    f"{'ok' if status == 0 else 'not ok'} {i} - vm.user.{name}"]
+    parsed = parse_console("\r\n".join(console) + "\n")
+    wrong = [n for n, (data, status) in samples.items()
+             if parsed.get(n, (None, None))[:2] != (data, status) or parsed[n][3]]
+    out = [("decode.roundtrip", not wrong, "decoded differently: " + ", ".join(wrong[:5]))]
+    bad = parse_console("\n".join(["# | raw\ttab", "# | bad \\q escape", "# |~ no newline",
+                                    "# | after", "# exit 0", "ok 1 - vm.user.bad"]))
+    problems = bad.get("bad", (b"", 0, "", []))[3]
+    out.append(("decode.rejects", len(problems) == 3,
+                f"{len(problems)} problems found in 3 malformed lines: {problems}"))
+    return out
+
+
 def status_text(st):
     if st is None:
         return "no status"
@@ -245,7 +267,7 @@ def main():
         print(f"vm.py: no program in {TESTS_FILE} matches {args.test!r}", file=sys.stderr)
         return 2
     compared = [n for n, nd in tests if not nd]
-    plan = len(compared) * (1 if args.linux_only else 2)
+    plan = len(compared) * (1 if args.linux_only else 2) + 2
     print(f"1..{plan}", flush=True)
     results = []
 
@@ -267,6 +289,9 @@ def main():
         linux[name] = (data, status)
         check(f"vm.host.{name}", status == 0, status_text(status),
               data.decode("utf-8", "replace")[-1500:])
+
+    for name, ok, why in decoder_checks(linux):
+        check(f"vm.{name}", ok, why)
 
     if not args.linux_only:
         if args.log:

@@ -2,7 +2,6 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>
-#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -22,7 +21,7 @@ static void show(const char *path)
 		printf("%s: %s size %lld links %u\n", path, type, (long long)st.st_size,
 		       (unsigned)st.st_nlink);
 	else if (S_ISCHR(st.st_mode))
-		printf("%s: %s %u,%u\n", path, type, major(st.st_rdev), minor(st.st_rdev));
+		printf("%s: %s\n", path, type); /* device numbers differ between systems */
 	else
 		printf("%s: %s links %u\n", path, type, (unsigned)st.st_nlink);
 }
