@@ -16,6 +16,14 @@ runs on both systems:
           each program not marked nodiff, "vm.host.<name>" passes when it
           exits 0.  (nodiff programs read Keel-only counters or check what
           only Keel does: they are run on Keel alone.)
+  sh      the shell and the utilities (<build>/user/root/bin) run here: each
+          "vm.host.sh.<case>" runs a script with `sh FILE` in a fresh
+          directory (PATH that bin alone) and checks its exact output and
+          exit status (redirections, $?, && and ||, pipelines, cd, quoting,
+          ls -l, hexdump, cp, mv, ln, rm, background jobs, exit)
+  decode  "vm.decode.*": the decoder below reads back every program's Linux
+          output encoded as Keel's runner encodes it, and refuses malformed
+          lines
   keel    one kernel run of the tests vm.user.* (tools/ktest-run with a fresh
           copy of <build>/disk.img as hda, the root), or the serial logs given
           with --log.  The kernel's runner prints each program's output as
@@ -152,6 +160,50 @@ def parse_console(text):
     return results
 
 
+# The shell and the utilities on Linux: (name, script, its output, its exit status).
+# /bin/sh FILE runs each in a fresh directory with PATH the built /bin alone.
+SH_CASES = [
+    ("redirect", "echo a > f; echo b >> f; cat < f\ncat f | wc\necho c > f; cat f\n",
+     "a\nb\n      2       2       4\nc\n", 0),
+    ("status", "false; echo $?\ntrue && echo yes; false || echo no; false && echo never\n"
+     "sh -c 'exit 7'; echo $?\nnosuch; echo $?\n",
+     "1\nyes\nno\n7\nsh: nosuch: not found\n127\n", 0),
+    ("pipeline", "echo one two three | cat | cat | wc\necho x | false | true; echo $?\n",
+     "      1       3      14\n0\n", 0),
+    ("cd", "mkdir d; cd d; echo x > f; cd ..; ls; ls d; cd nowhere; echo $?\n",
+     "d\nf\nsh: cd: nowhere: No such file or directory\n1\n", 0),
+    ("quoting", "echo 'a  b' \"c $? d\" e\\ f # a comment\necho \"\" x\n",
+     "a  b c 0 d e f\n x\n", 0),
+    ("utilities", "echo hello > f; cp f g; mv g h; ln h i; ls -l\nhexdump -C f\n"
+     "head -n 1 f; rm h i; ls; rmdir f; mkdir d; rmdir d; echo done\n",
+     "-rw-r--r--  1          6 f\n-rw-r--r--  2          6 h\n-rw-r--r--  2          6 i\n"
+     "00000000  68 65 6c 6c 6f 0a                                 |hello.|\n00000006\n"
+     "hello\nf\nrmdir: f: Not a directory\ndone\n", 0),
+    ("background", "sleep 0.3 & echo started\nexit 3\necho never\n", "started\n", 3),
+]
+
+
+def run_sh_case(bindir, script):
+    """(output, status) of the built sh running 'script' as a file in a fresh directory."""
+    work = tempfile.mkdtemp(prefix="keel-sh-")
+    script_path = work + ".script"
+    try:
+        with open(script_path, "w") as f:
+            f.write(script)
+        def setup():
+            os.umask(0o022)
+            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        p = subprocess.run([os.path.join(bindir, "sh"), script_path], cwd=work,
+                           stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, env={"PATH": bindir}, preexec_fn=setup,
+                           timeout=LINUX_TIMEOUT)
+        return p.stdout.decode("utf-8", "replace"), p.returncode
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        if os.path.exists(script_path):
+            os.remove(script_path)
+
+
 def decoder_checks(linux):
     """[(name, ok, why)]: the decoder against consoles made here from Linux's outputs."""
     samples = {n: v for n, v in linux.items() if v is not None}
@@ -267,7 +319,9 @@ def main():
         print(f"vm.py: no program in {TESTS_FILE} matches {args.test!r}", file=sys.stderr)
         return 2
     compared = [n for n, nd in tests if not nd]
-    plan = len(compared) * (1 if args.linux_only else 2) + 2
+    sh_cases = [c for c in SH_CASES if fnmatch.fnmatchcase("sh." + c[0], args.test)
+                or args.test == "*"]
+    plan = len(compared) * (1 if args.linux_only else 2) + 2 + len(sh_cases)
     print(f"1..{plan}", flush=True)
     results = []
 
@@ -293,6 +347,18 @@ def main():
     for name, ok, why in decoder_checks(linux):
         check(f"vm.{name}", ok, why)
 
+    bin_dir = os.path.abspath(os.path.join(build, "user", "root", "bin"))
+    for name, script, want, want_status in sh_cases:
+        try:
+            got, status = run_sh_case(bin_dir, script)
+        except (OSError, subprocess.TimeoutExpired) as e:
+            got, status = str(e), None
+        ok = got == want and status == want_status
+        check(f"vm.host.sh.{name}", ok, f"exit status {status}, wanted {want_status}"
+              if status != want_status else "the output differs",
+              "".join(difflib.unified_diff(want.splitlines(True), got.splitlines(True),
+                                           "wanted", "got", n=2)))
+
     if not args.linux_only:
         if args.log:
             text = ""
@@ -312,6 +378,7 @@ def main():
             if got is None:
                 check(f"diff.vm.user.{name}", False, "Keel reported no result for vm.user." + name,
                       run_output[-1000:] if run_output else "")
+                run_output = ""  # shown once
                 continue
             k_out, k_status, outcome, problems = got
             if problems:
