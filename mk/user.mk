@@ -62,6 +62,8 @@ $(BUILD)/rootfs.stamp: $(USER_PROGS) $(shell find tools/s5fs/disk -type f) $(BUI
 	@cp -R $(UROOT)/. $(BUILD)/rootfs/
 	@touch $@
 
+.SECONDARY: $(patsubst user/%.c,$(UOBJ)/%.o,$(wildcard user/*/*.c))
+
 user: $(USER_PROGS) $(BUILD)/user/tests.ok
 
 all: user

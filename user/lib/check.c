@@ -127,3 +127,12 @@ int keel_meminfo(struct keel_meminfo *out)
 {
 	return (int)syscall(SYS_keel_meminfo, out);
 }
+
+const char *self_path(const char *argv0)
+{
+	static char path[256];
+	if (strchr(argv0, '/'))
+		return argv0;
+	snprintf(path, sizeof(path), "/usr/test/%s", argv0);
+	return path;
+}

@@ -58,6 +58,12 @@ ssize_t get_file(const char *path, char *buf, size_t cap);
  */
 int run_child(int (*fn)(void *), void *arg);
 
+/*
+ * This program's own path, for tests that execute themselves: argv0 when it
+ * has a '/', else "/usr/test/" argv0 (where the disk image keeps tests).
+ */
+const char *self_path(const char *argv0);
+
 /* Prints "exited N" or "signalled N" for a raw wait status. */
 void print_status(const char *what, int status);
 
