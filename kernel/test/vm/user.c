@@ -32,7 +32,7 @@
 #include "vfs/vfs_syscall.h"
 #include "vm/vm_proc.h"
 
-#define USER_TEST_LIMIT_S 60
+#define USER_TEST_LIMIT_S 40
 #define USER_TEST_DIR "/tmp"
 
 /* Removes 'path' and everything under it (a file or a directory); errors are ignored. */
@@ -239,7 +239,7 @@ out_free:
 }
 
 #define USER_TEST(id, name, prog)                                                                  \
-	KTEST_SLOW(user_##id, name, (USER_TEST_LIMIT_S + 30) * 1000)                               \
+	KTEST_SLOW(user_##id, name, (USER_TEST_LIMIT_S + 10) * 1000)                               \
 	{                                                                                          \
 		user_test_run(prog);                                                               \
 	}
