@@ -9,7 +9,8 @@
  *   - a fresh, empty scratch directory /tmp/<name> is its current
  *     directory; stdin is /dev/null; stdout and stderr are one file,
  *     /tmp/<name>.out;
- *   - it is spawned (uproc_spawn()) and waited for, at most
+ *   - it is spawned (uproc_spawn()) with argv {"/usr/test/<name>"} and
+ *     envp {"PATH=/bin:/usr/test", "HOME=/"}, and waited for, at most
  *     USER_TEST_LIMIT_S seconds (then it is killed, status 9); children it
  *     left behind (orphans, which come to this process, init) are killed
  *     and reaped;
@@ -209,7 +210,7 @@ static void user_test_run(const char *name)
 	}
 	/* The child takes the current directory of its parent. */
 	KT_CHECK_EQ(do_chdir(dir), 0);
-	char *argv[] = {(char *)name, NULL};
+	char *argv[] = {prog, NULL};
 	char *envp[] = {"PATH=/bin:/usr/test", "HOME=/", NULL};
 	int fds[3] = {fd_in, fd_out, fd_out};
 	pid_t pid = uproc_spawn(prog, argv, envp, fds);
