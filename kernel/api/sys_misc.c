@@ -1,10 +1,11 @@
 /*
  * Time, sleeping, uname and reboot.
  *
- * The clock: the CMOS real-time clock is read once, the first time a
- * program asks for the time (the seconds since 1970 then, minus the timer
- * ticks since boot, give the boot time), and from then on the time is the
- * boot time plus the PIT's ticks (PIT_HZ a second).  CLOCK_MONOTONIC is
+ * The clock: the CMOS real-time clock is read once, at boot
+ * (api_clock_init(), called by kmain() once the timer runs): the seconds
+ * since 1970 then, minus the timer ticks since boot, give the boot time,
+ * and from then on the time is the boot time plus the PIT's ticks (PIT_HZ
+ * a second).  CLOCK_MONOTONIC is
  * the time since boot.
  */
 #include "api/linux.h"
@@ -73,13 +74,18 @@ static uint32_t rtc_seconds(void)
 static bool clock_set;
 static uint32_t boot_seconds; /* the time at tick 0 */
 
-/* The ticks since boot and the boot time. */
+void api_clock_init(void)
+{
+	uint32_t t = pit_ticks;
+	boot_seconds = rtc_seconds() - t / pit_hz;
+	clock_set = true;
+}
+
+/* The ticks since boot (and the boot time, read now if kmain did not). */
 static uint64_t ticks_now(void)
 {
 	if (!clock_set) {
-		uint32_t t = pit_ticks;
-		boot_seconds = rtc_seconds() - t / pit_hz;
-		clock_set = true;
+		api_clock_init();
 	}
 	return pit_ticks;
 }

@@ -33,6 +33,9 @@ void kmain(uint32_t magic, uint32_t mbi_phys) __noreturn;
  */
 void proc_start(void) __attribute__((weak, noreturn));
 
+/* Sets the time of day from the CMOS clock (the VM stage's system calls, api/sys_misc.c). */
+void api_clock_init(void) __attribute__((weak));
+
 static void __noreturn kmain_on_stack(void)
 {
 	const char *glob = cmdline_get(&kernel_cmdline, "test");
@@ -77,7 +80,8 @@ void kmain(uint32_t magic, uint32_t mbi_phys)
 		panic("not booted by a Multiboot loader (magic 0x%08x)", magic);
 	}
 	const multiboot_info_t *mbi = phys_to_virt(mbi_phys);
-	const char *cmdline = (mbi->flags & MULTIBOOT_INFO_CMDLINE) ? phys_to_virt(mbi->cmdline) : "";
+	const char *cmdline =
+	    (mbi->flags & MULTIBOOT_INFO_CMDLINE) ? phys_to_virt(mbi->cmdline) : "";
 	cmdline_parse(&kernel_cmdline, cmdline);
 	kprintf("command line: %s\n", cmdline);
 	const char *dbg_names = cmdline_get(&kernel_cmdline, "dbg");
@@ -97,6 +101,9 @@ void kmain(uint32_t magic, uint32_t mbi_phys)
 	intr_init_df_task();
 	kprintf("memory: %zu KiB free in %zu frames\n", page_free_count() * 4, page_free_count());
 	pit_init(cmdline_get_int(&kernel_cmdline, "hz", PIT_HZ));
+	if (api_clock_init != NULL) {
+		api_clock_init();
+	}
 	intr_enable();
 	switch_to_guarded_stack();
 }

@@ -117,6 +117,12 @@ void syscall_dispatch(regs_t *regs);
 /* The handler of system call 'num', or NULL for an unknown number. */
 syscall_fn_t syscall_lookup(uint32_t num);
 
+/*
+ * Reads the CMOS real-time clock and sets the time of day from it
+ * (api/sys_misc.c); kmain() calls it once the timer runs.
+ */
+void api_clock_init(void);
+
 /* The calls, by file (each returns its result or -errno). */
 /* api/sys_proc.c */
 long sys_exit(SYSCALL_ARGS);
