@@ -224,13 +224,7 @@ long sys_reboot(SYSCALL_ARGS)
 		return -EINVAL;
 	}
 	pframe_sync();
-	for (proc_t *p = proc_next(NULL); p != NULL; p = proc_next(p)) {
-		if (p == curproc || p == proc_initproc || p->p_pid == PID_IDLE ||
-		    p->p_state == PROC_DEAD || vm_proc_get(p) == NULL) {
-			continue;
-		}
-		proc_kill(p, 9);
-	}
+	uproc_kill_others(9);
 	proc_t *init = proc_initproc;
 	if (init != curproc && init != NULL && init->p_state != PROC_DEAD &&
 	    vm_proc_get(init) != NULL) {

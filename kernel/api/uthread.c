@@ -87,13 +87,26 @@ kthread_t *uthread_clone(proc_t *child, const regs_t *regs)
 	return thr;
 }
 
+void uproc_kill_others(int status)
+{
+	for (proc_t *p = proc_next(NULL); p != NULL; p = proc_next(p)) {
+		if (p == curproc || p == proc_initproc || p->p_pid == PID_IDLE ||
+		    p->p_state == PROC_DEAD || vm_proc_get(p) == NULL) {
+			continue;
+		}
+		proc_kill(p, status);
+	}
+}
+
 /*
- * Init (pid 1) may not exit with children: reaps them all first, waiting
- * for those still alive (yielding when the wait is cut short because init
- * itself was cancelled, as reboot() does).
+ * Init (pid 1) may not exit with children: every other user process is
+ * killed (SIGKILL) and init reaps its children, waiting for those still
+ * alive (yielding when the wait is cut short because init itself was
+ * cancelled, as reboot() does).
  */
 static void init_reap_children(void)
 {
+	uproc_kill_others(9);
 	while (!list_empty(&curproc->p_children)) {
 		int status;
 		if (do_waitpid(-1, &status, 0) == -EINTR) {

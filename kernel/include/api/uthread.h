@@ -63,11 +63,19 @@ kthread_t *uthread_clone(proc_t *child, const regs_t *regs);
 /*
  * Ends the running user process with wait status 'status' (already
  * encoded as wait4() reports it: (n & 0xff) << 8 for exit(n), a signal
- * number for a signal death).  Releases its address space
+ * number for a signal death).  If it is init (pid 1), every other user
+ * process is killed first and init reaps its children (PROCS' init may not
+ * exit with children; the machine then halts).  Releases its address space
  * (vm_proc_release()) and its descriptors and directory
  * (vfs_proc_release()), then calls do_exit().  Never returns.
  */
 void uthread_exit(int status) __noreturn;
+
+/*
+ * Kills (proc_kill() with 'status') every live user process (one with VM
+ * state) but the running one and init.  For reboot() and for init's exit.
+ */
+void uproc_kill_others(int status);
 
 /*
  * Called by intr_dispatch() after it handled an interrupt, exception or
