@@ -12,7 +12,7 @@ runs on both systems:
 
   linux   each program runs here in a fresh temporary directory (stdin
           /dev/null, stdout and stderr one file, no core dumps, argv[0] its
-          absolute path): its bytes and raw wait status are recorded.  For
+          absolute path, the environment Keel's runner gives): its bytes and raw wait status are recorded.  For
           each program not marked nodiff, "vm.host.<name>" passes when it
           exits 0.  (nodiff programs read Keel-only counters or check what
           only Keel does: they are run on Keel alone.)
@@ -57,6 +57,8 @@ TESTS_FILE = os.path.join(ROOT, "user", "test", "TESTS")
 KTEST_RUN = os.path.join(ROOT, "tools", "ktest-run")
 
 LINUX_TIMEOUT = 60.0
+# The environment Keel's runner gives each program.
+ENV = {"PATH": "/bin:/usr/test", "HOME": "/"}
 OUTPUT_CAP = 1 << 20
 DIFF_LINES = 30
 
@@ -125,26 +127,23 @@ def parse_console(text):
 
     A test's output is the '# | ' lines between the line that starts it (the
     harness's '[test] ...: running NAME', or the previous result line) and
-    its result line."""
+    its result line.  A "# |~" chunk followed by more lines is part of a line
+    (the runner cuts very long lines): its bytes and the next ones are joined."""
     results = {}
-    out, status, problems, ended = bytearray(), None, [], False
+    out, status, problems = bytearray(), None, []
     for raw in text.replace("\r", "").split("\n"):
         line = raw.rstrip()
         m = RUNNING_RE.match(line)
         if m:
-            out, status, problems, ended = bytearray(), None, [], False
+            out, status, problems = bytearray(), None, []
             continue
         m = OUT_RE.match(raw.rstrip("\n"))
         if m:
-            if ended:
-                problems.append("output after a line without a newline ('# |~')")
             try:
                 out += decode_text(m.group(2))
             except DecodeError as e:
                 problems.append(str(e))
-            if m.group(1) == "~":
-                ended = True
-            else:
+            if m.group(1) != "~":
                 out += b"\n"
             continue
         m = EXIT_RE.match(line)
@@ -156,7 +155,7 @@ def parse_console(text):
             name = m.group(3)
             if name.startswith("vm.user."):
                 results[name[len("vm.user."):]] = (bytes(out), status, m.group(1), problems)
-            out, status, problems, ended = bytearray(), None, [], False
+            out, status, problems = bytearray(), None, []
     return results
 
 
@@ -218,11 +217,12 @@ def decoder_checks(linux):
     wrong = [n for n, (data, status) in samples.items()
              if parsed.get(n, (None, None))[:2] != (data, status) or parsed[n][3]]
     out = [("decode.roundtrip", not wrong, "decoded differently: " + ", ".join(wrong[:5]))]
-    bad = parse_console("\n".join(["# | raw\ttab", "# | bad \\q escape", "# |~ no newline",
-                                    "# | after", "# exit 0", "ok 1 - vm.user.bad"]))
-    problems = bad.get("bad", (b"", 0, "", []))[3]
-    out.append(("decode.rejects", len(problems) == 3,
-                f"{len(problems)} problems found in 3 malformed lines: {problems}"))
+    bad = parse_console("\n".join(["# | raw\ttab", "# | bad \\q escape", "# | cut \\x4",
+                                    "# |~ a long line ", "# | cut in two", "# exit 0",
+                                    "ok 1 - vm.user.bad"]))
+    got = bad.get("bad", (b"", 0, "", []))
+    out.append(("decode.rejects", len(got[3]) == 3 and got[0].endswith(b"\na long line cut in two\n"),
+                f"{len(got[3])} problems found in 3 malformed lines: {got[3]}; output {got[0]!r}"))
     return out
 
 
@@ -240,7 +240,7 @@ def run_on_linux(binary, timeout=LINUX_TIMEOUT):
     try:
         with tempfile.TemporaryFile() as out:
             p = subprocess.Popen([os.path.abspath(binary)], cwd=work, stdin=subprocess.DEVNULL,
-                                 stdout=out, stderr=subprocess.STDOUT, close_fds=True, env={},
+                                 stdout=out, stderr=subprocess.STDOUT, close_fds=True, env=ENV,
                                  preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_CORE,
                                                                        (0, 0)))
             try:
@@ -256,11 +256,11 @@ def run_on_linux(binary, timeout=LINUX_TIMEOUT):
         shutil.rmtree(work, ignore_errors=True)
 
 
-def keel_console(kernel, disk, timeout, cmdline):
+def keel_console(kernel, disk, timeout, cmdline, pattern="*"):
     """The consoles of a ktest-run of vm.user.<names>, joined; (text, run's own output)."""
     logs = tempfile.mkdtemp(prefix="keel-vm-logs-")
     try:
-        argv = [KTEST_RUN, "--kernel", kernel, "--test", "vm.user.*", "--disk", disk,
+        argv = [KTEST_RUN, "--kernel", kernel, "--test", "vm.user." + pattern, "--disk", disk,
                 "--timeout", str(timeout), "--log-dir", logs]
         if cmdline:
             argv += ["--cmdline", cmdline]
@@ -371,7 +371,8 @@ def main():
             if not os.path.exists(disk):
                 text, run_output = "", f"{disk} is missing (make builds it)"
             else:
-                text, run_output = keel_console(args.kernel, disk, args.timeout, args.cmdline)
+                text, run_output = keel_console(args.kernel, disk, args.timeout, args.cmdline,
+                                                args.test)
         keel = parse_console(text)
         for name in compared:
             got = keel.get(name)
