@@ -259,8 +259,9 @@ def keel_session(kernel, disk, timeout):
                             text()[-1500:]))
             prompts = text().count("\n" + PROMPT)
             for i, (cmd, want) in enumerate(SESSION):
-                if not ok:
-                    break
+                if not ok:  # counted, not skipped
+                    results.append((f"session.{i + 1}", False, f"{cmd!r}: not run, no prompt", ""))
+                    continue
                 start = len(text())
                 p.stdin.write((cmd + "\n").encode())
                 p.stdin.flush()
