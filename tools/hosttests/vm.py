@@ -12,7 +12,7 @@ runs on both systems:
 
   linux   each program runs here in a fresh temporary directory (stdin
           /dev/null, stdout and stderr one file, no core dumps, argv[0] its
-          absolute path): its bytes and raw wait status are recorded.  For
+          absolute path, the environment Keel's runner gives): its bytes and raw wait status are recorded.  For
           each program not marked nodiff, "vm.host.<name>" passes when it
           exits 0.  (nodiff programs read Keel-only counters or check what
           only Keel does: they are run on Keel alone.)
@@ -32,6 +32,11 @@ runs on both systems:
           written "\\\\" and each byte outside 0x20..0x7e written "\\xHH";
           then "# exit STATUS" (the raw wait status), then the test's result
           line "ok N - vm.user.<name>" or "not ok ...".
+  session Keel booted without tests on a copy of <build>/disk.img: init's
+          shell on the serial port runs a few commands (redirections, a
+          pipeline, $?, cd, ls -l, exit and a new shell from init), each
+          output checked exactly, then `halt` halts cleanly
+          ("vm.keel.session.*"; not with --log or --test)
   diff    for each program not marked nodiff, "diff.vm.user.<name>" passes
           when Keel's bytes and status equal Linux's; a mismatch shows a short
           unified diff.  A program Keel did not report on fails.
@@ -42,6 +47,8 @@ every test passed.  Standard library only.
 
 import argparse
 import difflib
+import threading
+import time
 import fnmatch
 import os
 import re
@@ -53,10 +60,14 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+import keelhost  # noqa: E402
 TESTS_FILE = os.path.join(ROOT, "user", "test", "TESTS")
 KTEST_RUN = os.path.join(ROOT, "tools", "ktest-run")
 
 LINUX_TIMEOUT = 60.0
+# The environment Keel's runner gives each program.
+ENV = {"PATH": "/bin:/usr/test", "HOME": "/"}
 OUTPUT_CAP = 1 << 20
 DIFF_LINES = 30
 
@@ -125,26 +136,23 @@ def parse_console(text):
 
     A test's output is the '# | ' lines between the line that starts it (the
     harness's '[test] ...: running NAME', or the previous result line) and
-    its result line."""
+    its result line.  A "# |~" chunk followed by more lines is part of a line
+    (the runner cuts very long lines): its bytes and the next ones are joined."""
     results = {}
-    out, status, problems, ended = bytearray(), None, [], False
+    out, status, problems = bytearray(), None, []
     for raw in text.replace("\r", "").split("\n"):
         line = raw.rstrip()
         m = RUNNING_RE.match(line)
         if m:
-            out, status, problems, ended = bytearray(), None, [], False
+            out, status, problems = bytearray(), None, []
             continue
         m = OUT_RE.match(raw.rstrip("\n"))
         if m:
-            if ended:
-                problems.append("output after a line without a newline ('# |~')")
             try:
                 out += decode_text(m.group(2))
             except DecodeError as e:
                 problems.append(str(e))
-            if m.group(1) == "~":
-                ended = True
-            else:
+            if m.group(1) != "~":
                 out += b"\n"
             continue
         m = EXIT_RE.match(line)
@@ -156,7 +164,7 @@ def parse_console(text):
             name = m.group(3)
             if name.startswith("vm.user."):
                 results[name[len("vm.user."):]] = (bytes(out), status, m.group(1), problems)
-            out, status, problems, ended = bytearray(), None, [], False
+            out, status, problems = bytearray(), None, []
     return results
 
 
@@ -204,6 +212,87 @@ def run_sh_case(bindir, script):
             os.remove(script_path)
 
 
+# The user shell on Keel's serial port: (command, its output).  init starts
+# the shell; "exit" ends it and init starts another, in /.
+SESSION = [
+    ("echo hello > /tmp/s; cat /tmp/s | wc", "      1       1       6\n"),
+    ("cd /tmp; ls; false || echo $?", "s\n1\n"),
+    ("sh -c 'exit 4'; echo $?; echo a b | cat | cat", "4\na b\n"),
+    ("mkdir /tmp/d && cd /tmp/d && echo x >> f && ls -l && rm f && cd .. && rmdir d; ls",
+     "-rw-r--r--  1          2 f\ns\n"),
+    ("exit", ""),
+    ("ls /usr/test | head -n 1; cat < /tmp/s", "bomb\nhello\n"),
+]
+PROMPT = "$ "
+
+
+def keel_session(kernel, disk, timeout):
+    """[(name, ok, why, detail)]: init's shell on the serial port, then halt."""
+    work = tempfile.mkdtemp(prefix="keel-vm-session-")
+    results = []
+    try:
+        image = os.path.join(work, "disk.img")
+        shutil.copyfile(disk, image)
+        argv = keelhost.qemu_argv(kernel=kernel, cmdline="", extra=[
+            "-no-reboot", "-drive", f"file={image},format=raw,if=ide,index=0"])
+        p = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT)
+        chunks = []
+        reader = threading.Thread(target=lambda: [chunks.append(b) for b in
+                                                  iter(lambda: p.stdout.read1(4096), b"")],
+                                  daemon=True)
+        reader.start()
+
+        def text():
+            return keelhost.strip_ansi(b"".join(chunks).decode("utf-8", "replace")).replace("\r", "")
+
+        def wait_prompts(n):
+            end = time.monotonic() + timeout
+            while time.monotonic() < end and text().count("\n" + PROMPT) + \
+                    text().startswith(PROMPT) < n and p.poll() is None:
+                time.sleep(0.1)
+            return text().count("\n" + PROMPT) >= n
+
+        try:
+            ok = wait_prompts(1)
+            results.append(("session.prompt", ok, "no shell prompt on the serial port",
+                            text()[-1500:]))
+            prompts = text().count("\n" + PROMPT)
+            for i, (cmd, want) in enumerate(SESSION):
+                if not ok:  # counted, not skipped
+                    results.append((f"session.{i + 1}", False, f"{cmd!r}: not run, no prompt", ""))
+                    continue
+                start = len(text())
+                p.stdin.write((cmd + "\n").encode())
+                p.stdin.flush()
+                ok = wait_prompts(prompts + 1)
+                prompts = text().count("\n" + PROMPT)
+                got = text()[start:]
+                got = got[:got.rfind("\n" + PROMPT) + 1] if ok else got
+                # The terminal echoes the command line first.
+                got = got.split("\n", 1)[1] if got.startswith(cmd) and "\n" in got else got
+                same = ok and got == want
+                results.append((f"session.{i + 1}", same, f"{cmd!r}: " +
+                                ("no prompt after it" if not ok else "the output differs"),
+                                f"wanted {want!r}\ngot    {got!r}"))
+            p.stdin.write(b"halt\n")
+            p.stdin.flush()
+            try:
+                p.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                pass
+            results.append(("session.halt", p.returncode == keelhost.EXIT_OK and
+                            keelhost.HALTED_CLEANLY in text(),
+                            f"halt: QEMU status {p.returncode}", text()[-800:]))
+        finally:
+            if p.poll() is None:
+                p.kill()
+                p.wait()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return results
+
+
 def decoder_checks(linux):
     """[(name, ok, why)]: the decoder against consoles made here from Linux's outputs."""
     samples = {n: v for n, v in linux.items() if v is not None}
@@ -218,11 +307,12 @@ def decoder_checks(linux):
     wrong = [n for n, (data, status) in samples.items()
              if parsed.get(n, (None, None))[:2] != (data, status) or parsed[n][3]]
     out = [("decode.roundtrip", not wrong, "decoded differently: " + ", ".join(wrong[:5]))]
-    bad = parse_console("\n".join(["# | raw\ttab", "# | bad \\q escape", "# |~ no newline",
-                                    "# | after", "# exit 0", "ok 1 - vm.user.bad"]))
-    problems = bad.get("bad", (b"", 0, "", []))[3]
-    out.append(("decode.rejects", len(problems) == 3,
-                f"{len(problems)} problems found in 3 malformed lines: {problems}"))
+    bad = parse_console("\n".join(["# | raw\ttab", "# | bad \\q escape", "# | cut \\x4",
+                                    "# |~ a long line ", "# | cut in two", "# exit 0",
+                                    "ok 1 - vm.user.bad"]))
+    got = bad.get("bad", (b"", 0, "", []))
+    out.append(("decode.rejects", len(got[3]) == 3 and got[0].endswith(b"\na long line cut in two\n"),
+                f"{len(got[3])} problems found in 3 malformed lines: {got[3]}; output {got[0]!r}"))
     return out
 
 
@@ -240,7 +330,7 @@ def run_on_linux(binary, timeout=LINUX_TIMEOUT):
     try:
         with tempfile.TemporaryFile() as out:
             p = subprocess.Popen([os.path.abspath(binary)], cwd=work, stdin=subprocess.DEVNULL,
-                                 stdout=out, stderr=subprocess.STDOUT, close_fds=True, env={},
+                                 stdout=out, stderr=subprocess.STDOUT, close_fds=True, env=ENV,
                                  preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_CORE,
                                                                        (0, 0)))
             try:
@@ -256,11 +346,11 @@ def run_on_linux(binary, timeout=LINUX_TIMEOUT):
         shutil.rmtree(work, ignore_errors=True)
 
 
-def keel_console(kernel, disk, timeout, cmdline):
+def keel_console(kernel, disk, timeout, cmdline, pattern="*"):
     """The consoles of a ktest-run of vm.user.<names>, joined; (text, run's own output)."""
     logs = tempfile.mkdtemp(prefix="keel-vm-logs-")
     try:
-        argv = [KTEST_RUN, "--kernel", kernel, "--test", "vm.user.*", "--disk", disk,
+        argv = [KTEST_RUN, "--kernel", kernel, "--test", "vm.user." + pattern, "--disk", disk,
                 "--timeout", str(timeout), "--log-dir", logs]
         if cmdline:
             argv += ["--cmdline", cmdline]
@@ -321,7 +411,9 @@ def main():
     compared = [n for n, nd in tests if not nd]
     sh_cases = [c for c in SH_CASES if fnmatch.fnmatchcase("sh." + c[0], args.test)
                 or args.test == "*"]
-    plan = len(compared) * (1 if args.linux_only else 2) + 2 + len(sh_cases)
+    session = not args.linux_only and not args.log and args.test == "*"
+    plan = len(compared) * (1 if args.linux_only else 2) + 2 + len(sh_cases) \
+        + (len(SESSION) + 2 if session else 0)
     print(f"1..{plan}", flush=True)
     results = []
 
@@ -371,7 +463,8 @@ def main():
             if not os.path.exists(disk):
                 text, run_output = "", f"{disk} is missing (make builds it)"
             else:
-                text, run_output = keel_console(args.kernel, disk, args.timeout, args.cmdline)
+                text, run_output = keel_console(args.kernel, disk, args.timeout, args.cmdline,
+                                                args.test)
         keel = parse_console(text)
         for name in compared:
             got = keel.get(name)
@@ -396,6 +489,11 @@ def main():
                 why.append("the output differs")
             check(f"diff.vm.user.{name}", not why, "; ".join(why),
                   short_diff(l_out, k_out) if k_out != l_out else "")
+
+    if session:
+        disk = os.path.join(build, "disk.img")
+        for name, ok, why, detail in keel_session(args.kernel, disk, args.timeout):
+            check(f"vm.keel.{name}", ok, why, detail)
 
     passed = sum(results)
     print(f"# {passed} passed, {len(results) - passed} failed", flush=True)

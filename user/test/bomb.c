@@ -4,7 +4,8 @@
  * the parent forks until fork fails or 200 children, each touching 256 KiB
  * of its own and waiting on a pipe.  Then the pipe closes, everyone exits
  * and every child is reaped.  What is printed does not depend on how far
- * either got.
+ * either got, nor on how the allocator ended (where memory runs out it may
+ * be ended by the system rather than see mmap fail).
  */
 #include <stdio.h>
 #include <string.h>
@@ -49,6 +50,7 @@ int main(void)
 		read(gate[0], &c, 1); /* hold the memory until the gate closes */
 		_exit(r);
 	}
+	close(ready[1]); /* so that a dead allocator reads as end of file */
 	int n = 0;
 	while (n < MAX_CHILDREN) {
 		pid_t pid = fork();
@@ -56,6 +58,7 @@ int main(void)
 			break;
 		if (pid == 0) {
 			close(gate[1]);
+			close(ready[0]);
 			char *p = mmap(NULL, CHILD_MEM, PROT_READ | PROT_WRITE,
 				       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 			if (p != MAP_FAILED)
@@ -66,22 +69,23 @@ int main(void)
 		}
 		n++;
 	}
+	close(gate[0]);
 	char c;
-	CHECK(read(ready[0], &c, 1) == 1);
-	CHECK(close(gate[1]) == 0); /* everyone goes */
-	int reaped = 0, hog_status = -1, st;
+	CHECK(read(ready[0], &c, 1) >= 0); /* the allocator is done (or gone) */
+	CHECK(close(gate[1]) == 0);        /* everyone goes */
+	int reaped = 0, hog_seen = 0, st;
 	pid_t w;
 	while ((w = wait(&st)) > 0) {
 		if (w == hog_pid)
-			hog_status = st;
+			hog_seen = 1;
 		else
 			reaped++;
 	}
 	int err = errno;
 	CHECK(err == ECHILD);
-	CHECK(reaped == n);
+	CHECK(reaped == n && hog_seen);
 	printf("forked at least one: %s\n", n > 0 ? "yes" : "no");
-	print_status("allocator", hog_status);
+	puts("allocator: reaped");
 	/* The system still works: one more fork. */
 	pid_t pid = fork();
 	CHECK(pid >= 0);
