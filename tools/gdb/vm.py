@@ -10,13 +10,15 @@
                                            address or any pointer expression,
                                            e.g. `kpagetable curproc->p_pagedir`)
                        -v                  one line per page as well
-    kvmmap [PID]     a process's address space as the VM keeps it (its vmmap
+    kvmmap [PID|MAP] a process's address space as the VM keeps it (its vmmap
                      in kernel/vm/vm_proc.c's side table): one line per
                      vmarea with its addresses, protection, shared/private,
                      offset and memory object (the shadow chain down to the
                      anonymous object or the file), how many of its pages the
                      page table maps, and the heap (brk).  With no PID, every
-                     process that has an address space.
+                     process that has an address space; MAP, a pointer
+                     or kernel address, shows the vmmap_t there (a kernel
+                     test's map: `kvmmap map`).
 
 They read the kernel's memory with the types from its debug information
 (page tables through the kernel's direct map) and never call kernel code,
@@ -348,6 +350,28 @@ def _show_vmmap(vmp, live):
     if int(vmm) == 0:
         gdb.write("  (no vmmap)\n")
         return
+    n = _show_areas(vmm, pd)
+    start_brk, brk = int(vmp["vmp_start_brk"]), int(vmp["vmp_brk"])
+    gdb.write("  %d areas; heap: start_brk 0x%08x, brk 0x%08x (%d bytes)\n" % (
+        n, start_brk, brk, brk - start_brk))
+
+
+def _show_detached(vmm):
+    """A vmmap_t * given by address (a kernel test's map, or any process's)."""
+    proc = vmm["vmm_proc"]
+    pd = 0
+    if int(proc):
+        pd = int(proc["p_pagedir"])
+        gdb.write("vmmap 0x%08x of pid %d (%s)\n" % (int(vmm), int(proc["p_pid"]),
+                                                   _proc_name(proc)))
+    else:
+        gdb.write("vmmap 0x%08x (detached: no process, no page table)\n" % int(vmm))
+    n = _show_areas(vmm, pd)
+    gdb.write("  %d areas\n" % n)
+
+
+def _show_areas(vmm, pd):
+    """Prints the areas of vmm (a vmmap_t *), checked against directory pd if not 0."""
     table = None
     if pd:
         try:
@@ -361,7 +385,7 @@ def _show_vmmap(vmp, live):
     prev_end = 0
     for vma in _list(vmm["vmm_list"], "vmarea_t", "vma_plink"):
         start, end = int(vma["vma_start"]), int(vma["vma_end"])
-        mapped = "?"
+        mapped = "-"
         if table is not None:
             mapped = str(sum(1 for v in range(start, end) if v in table.entries))
             covered.update(v for v in range(start, end) if v in table.entries)
@@ -381,22 +405,24 @@ def _show_vmmap(vmp, live):
             "".join("\n    ** " + p for p in problems)))
         prev_end = max(prev_end, end)
         n += 1
-    start_brk, brk = int(vmp["vmp_start_brk"]), int(vmp["vmp_brk"])
-    gdb.write("  %d areas; heap: start_brk 0x%08x, brk 0x%08x (%d bytes)\n" % (
-        n, start_brk, brk, brk - start_brk))
     if table is not None:
         stray = sorted(v for v in table.entries if v not in covered)
         if stray:
             gdb.write("  ** %d pages mapped in the page table outside every area (first 0x%08x):"
                       " a mapping that was not removed\n" % (len(stray), stray[0] * PAGE_SIZE))
+    return n
 
 
 class KVmmap(gdb.Command):
-    """kvmmap [PID]: a process's address space, one line per vmarea.
+    """kvmmap [PID|MAP]: a process's address space, one line per vmarea.
 
+MAP, a pointer or a kernel address, is a vmmap_t * (a kernel test's map,
+`kvmmap map`): its areas, checked against its process's page table if it
+has one.
 Each line: the area's addresses, PROT (r w x), SHARING (shared or private),
 OFFSET (the byte offset in its object that the first page shows), MAPPED
-(how many of its pages the process's page table maps now, of how many),
+(how many of its pages the process's page table maps now, of how many;
+"-" for a map with no process),
 and its memory object followed down the shadow chain, each with its
 resident pages and reference count (a private area shows shadow(...) ->
 ... -> anon or the file's object), then the file for a mapped file.  Pages
@@ -410,9 +436,17 @@ PID, every process that has an address space (kernel/vm/vm_proc.c)."""
         want = None
         if arg.strip():
             try:
-                want = int(gdb.parse_and_eval(arg))
+                val = gdb.parse_and_eval(arg)
             except gdb.error as e:
                 raise gdb.GdbError("kvmmap: %s" % e)
+            if val.type.strip_typedefs().code == gdb.TYPE_CODE_PTR or int(val) >= KERNEL_VMA:
+                try:
+                    vmm = gdb.Value(int(val)).cast(gdb.lookup_type("vmmap_t").pointer())
+                except gdb.error:
+                    raise gdb.GdbError("kvmmap: this kernel has no VM stage (no vmmap_t)")
+                _show_detached(vmm)
+                return
+            want = int(val)
         live = {int(p): p for p in _procs()}
         entries = _vm_proc_entries()
         if entries is None:
