@@ -290,14 +290,14 @@ def _obj_name(obj):
 
 
 def _describe_obj(obj):
-    """'shadow(2 pages, ref 1) -> anon(1 page, ref 1)': the chain from an area's object down."""
+    """'shadow (2 pg, ref 1) -> anon (1 pg, ref 1)': the chain from an area's object down."""
     parts = []
     depth = 0
     while int(obj) != 0:
         kind = MOBJ_KINDS.get(int(obj["mo_type"]), "type %d" % int(obj["mo_type"]))
         name = _obj_name(obj)
         label = kind if not name or name == kind else "%s %s" % (kind, name)
-        parts.append("%s(%d pg, ref %d)" % (label, int(obj["mo_npages"]), int(obj["mo_refcount"])))
+        parts.append("%s (%d pg, ref %d)" % (label, int(obj["mo_npages"]), int(obj["mo_refcount"])))
         if int(obj["mo_type"]) != MOBJ_SHADOW:
             break
         depth += 1
@@ -424,7 +424,7 @@ OFFSET (the byte offset in its object that the first page shows), MAPPED
 (how many of its pages the process's page table maps now, of how many;
 "-" for a map with no process),
 and its memory object followed down the shadow chain, each with its
-resident pages and reference count (a private area shows shadow(...) ->
+resident pages and reference count (a private area shows shadow (...) ->
 ... -> anon or the file's object), then the file for a mapped file.  Pages
 the page table maps outside every area are reported at the end.  With no
 PID, every process that has an address space (kernel/vm/vm_proc.c)."""
