@@ -469,8 +469,8 @@ PID, every process that has an address space (kernel/vm/vm_proc.c)."""
         if p is None:
             gdb.write("no process %d\n" % want)
         else:
-            gdb.write("pid %d (%s) has no address space (a kernel process)\n" %
-                      (want, _proc_name(p)))
+            gdb.write("pid %d (%s) has no address space (no vm_proc entry: a kernel process)\n"
+                      % (want, _proc_name(p)))
 
 
 KPagetable()
