@@ -307,6 +307,10 @@ def _describe_obj(obj):
         obj = obj["mo_shadowed"]
         if int(obj) == 0:
             parts.append("(NULL: a shadow object with nothing below)")
+    if len(parts) > 5:
+        # A long chain (a process that forked many times): its two ends.
+        middle = parts[2:-2]
+        parts = parts[:2] + ["... %d more ..." % len(middle)] + parts[-2:]
     return depth, " -> ".join(parts)
 
 
