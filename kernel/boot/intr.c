@@ -15,7 +15,9 @@
  * (api/uaccess.h), goes to the VM stage's vm_pagefault(): if it cannot map
  * the page, a user-mode access ends the process as Linux's SIGSEGV would
  * (one console line "segfault: pid P (NAME) address 0xADDR eip 0xEIP",
- * wait status 11), and a copy resumes at its fixup, which returns -EFAULT.
+ * wait status 11; when it had no memory for the page, "out of memory: pid P
+ * (NAME) killed ..." and status 9, as Linux's out-of-memory killer), and a
+ * copy resumes at its fixup, which returns -EFAULT.
  * Any other exception from user mode ends the process with its signal
  * (uthread_exception()).  Whatever came from user mode goes back through
  * uthread_return_hook() (a cancelled thread exits there).
@@ -299,6 +301,12 @@ static bool user_page_fault(regs_t *r)
 	if (in_copy) {
 		r->r_eip = uaccess_fixup_for(r->r_eip);
 		return true;
+	}
+	if (err == -ENOMEM) {
+		kprintf("out of memory: pid %d (%s) killed at address 0x%08x eip 0x%08x\n",
+			curproc->p_pid, curproc->p_name, addr, r->r_eip);
+		intr_depth--;
+		uthread_exit(9); /* SIGKILL, as Linux's out-of-memory killer */
 	}
 	kprintf("segfault: pid %d (%s) address 0x%08x eip 0x%08x\n", curproc->p_pid,
 		curproc->p_name, addr, r->r_eip);

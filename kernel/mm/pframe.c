@@ -146,6 +146,33 @@ static pframe_t *pf_lookup(const mobj_t *o, uint32_t pagenum)
 	return NULL;
 }
 
+/*
+ * Pages of objects without backing store (anonymous and shadow memory) can
+ * never be evicted: they are never on the LRU list and do not count against
+ * pframe_max; free memory alone bounds them.  pf_unevictable counts them.
+ */
+static size_t pf_unevictable;
+
+static bool pf_obj_evictable(const mobj_t *o)
+{
+	return o->mo_type != MOBJ_ANON && o->mo_type != MOBJ_SHADOW;
+}
+
+/* The pages that count against pframe_max. */
+static size_t pf_cached(void)
+{
+	return pframe_counters.ps_resident - pf_unevictable;
+}
+
+/* Puts an unpinned, unmapped page of an evictable object on the LRU list. */
+static void pf_lru_add(pframe_t *pf)
+{
+	if (pf->pf_pincount == 0 && !pf->pf_mapped && pf_obj_evictable(pf->pf_obj) &&
+	    !list_link_is_linked(&pf->pf_lru_link)) {
+		list_insert_tail(&pf_lru, &pf->pf_lru_link);
+	}
+}
+
 /* Takes an unpinned, idle page out of every list and frees it. */
 static void pf_drop(pframe_t *pf)
 {
@@ -163,6 +190,9 @@ static void pf_drop(pframe_t *pf)
 	}
 	pf->pf_obj->mo_npages--;
 	pframe_counters.ps_resident--;
+	if (!pf_obj_evictable(pf->pf_obj)) {
+		pf_unevictable--;
+	}
 	page_free(pf->pf_addr);
 	slab_obj_free(pframe_cache, pf);
 }
@@ -212,7 +242,7 @@ static bool pf_evict_one(void)
 			if (pf->pf_pincount > 0 || pf->pf_mapped) {
 				continue; /* someone pinned or mapped it meanwhile: it stays */
 			}
-			list_insert_tail(&pf_lru, &pf->pf_lru_link);
+			pf_lru_add(pf);
 			if (err < 0 || pf->pf_dirty) {
 				continue;
 			}
@@ -240,7 +270,8 @@ int pframe_get(mobj_t *o, uint32_t pagenum, pframe_t **result)
 			*result = pf;
 			return 0;
 		}
-		while (pframe_counters.ps_resident >= pframe_counters.ps_max && pf_evict_one()) {
+		while (pf_obj_evictable(o) && pf_cached() >= pframe_counters.ps_max &&
+		       pf_evict_one()) {
 		}
 		void *addr = page_alloc();
 		while (addr == NULL && pf_evict_one()) {
@@ -271,6 +302,9 @@ int pframe_get(mobj_t *o, uint32_t pagenum, pframe_t **result)
 		list_insert_tail(&o->mo_pframes, &pf->pf_obj_link);
 		o->mo_npages++;
 		pframe_counters.ps_resident++;
+		if (!pf_obj_evictable(o)) {
+			pf_unevictable++;
+		}
 		pframe_counters.ps_pinned++;
 		pframe_counters.ps_misses++;
 		int err = o->mo_ops->fill(o, pf);
@@ -325,12 +359,25 @@ static void pf_rekey(pframe_t *pf, mobj_t *to, uint32_t pagenum)
 	list_remove(&pf->pf_hash_link);
 	list_remove(&pf->pf_obj_link);
 	pf->pf_obj->mo_npages--;
+	if (pf_obj_evictable(pf->pf_obj) != pf_obj_evictable(to)) {
+		if (pf_obj_evictable(to)) {
+			pf_unevictable--;
+		} else {
+			pf_unevictable++;
+			if (list_link_is_linked(&pf->pf_lru_link)) {
+				list_remove(&pf->pf_lru_link);
+			}
+		}
+	}
 	pf->pf_obj = to;
 	pf->pf_pagenum = pagenum;
 	pf->pf_hint = 0;
 	list_insert_tail(pf_bucket(to, pagenum), &pf->pf_hash_link);
 	list_insert_tail(&to->mo_pframes, &pf->pf_obj_link);
 	to->mo_npages++;
+	if (!pf->pf_busy) {
+		pf_lru_add(pf); /* it may have become evictable */
+	}
 }
 
 void pframe_move(pframe_t *pf, mobj_t *to, uint32_t pagenum)
@@ -353,9 +400,7 @@ void pframe_move_dirty(mobj_t *from, mobj_t *to)
 			/* The file's vnode is going: no mapping of it is left. */
 			pf->pf_mapped = false;
 			pframe_counters.ps_mapped--;
-			if (pf->pf_pincount == 0 && !list_link_is_linked(&pf->pf_lru_link)) {
-				list_insert_tail(&pf_lru, &pf->pf_lru_link);
-			}
+			pf_lru_add(pf);
 		}
 		if (pf->pf_busy || (pf->pf_dirty && pf->pf_hint != 0)) {
 			/*
@@ -388,9 +433,13 @@ static int pf_insert_clean(mobj_t *o, uint32_t pagenum, void *addr, uint32_t hin
 	pf->pf_hint = hint;
 	list_insert_tail(pf_bucket(o, pagenum), &pf->pf_hash_link);
 	list_insert_tail(&o->mo_pframes, &pf->pf_obj_link);
-	list_insert_tail(&pf_lru, &pf->pf_lru_link);
+	list_link_init(&pf->pf_lru_link);
 	o->mo_npages++;
 	pframe_counters.ps_resident++;
+	if (!pf_obj_evictable(o)) {
+		pf_unevictable++;
+	}
+	pf_lru_add(pf);
 	return 0;
 }
 
@@ -400,7 +449,7 @@ int pframe_preload(mobj_t *o, uint32_t pagenum, const void *data, uint32_t hint)
 	if (pf_lookup(o, pagenum) != NULL) {
 		return -EEXIST;
 	}
-	if (pframe_counters.ps_resident >= pframe_counters.ps_max) {
+	if (pf_obj_evictable(o) && pf_cached() >= pframe_counters.ps_max) {
 		return -ENOMEM;
 	}
 	void *addr = page_alloc();
@@ -422,7 +471,7 @@ int pframe_preload_frame(mobj_t *o, uint32_t pagenum, void *frame, uint32_t hint
 	if (pf_lookup(o, pagenum) != NULL) {
 		return -EEXIST;
 	}
-	if (pframe_counters.ps_resident >= pframe_counters.ps_max) {
+	if (pf_obj_evictable(o) && pf_cached() >= pframe_counters.ps_max) {
 		return -ENOMEM;
 	}
 	return pf_insert_clean(o, pagenum, frame, hint);
@@ -443,9 +492,7 @@ void pframe_put(pframe_t *pf)
 	KASSERT(pf->pf_pincount > 0 && "pframe_put() of a page that is not pinned");
 	if (--pf->pf_pincount == 0) {
 		pframe_counters.ps_pinned--;
-		if (!pf->pf_mapped && !list_link_is_linked(&pf->pf_lru_link)) {
-			list_insert_tail(&pf_lru, &pf->pf_lru_link);
-		}
+		pf_lru_add(pf);
 	}
 }
 
@@ -611,7 +658,7 @@ size_t pframe_set_max(size_t max)
 	pframe_setup();
 	size_t old = pframe_counters.ps_max;
 	pframe_counters.ps_max = max < 4 ? 4 : max;
-	while (pframe_counters.ps_resident > pframe_counters.ps_max && pf_evict_one()) {
+	while (pf_cached() > pframe_counters.ps_max && pf_evict_one()) {
 	}
 	return old;
 }

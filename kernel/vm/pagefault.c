@@ -56,14 +56,14 @@ int vm_pagefault(uintptr_t vaddr, uint32_t cause)
 	}
 	if (err < 0) {
 		dbg(DBG_VM, "fault at %#lx: no page (%d)\n", (unsigned long)vaddr, err);
-		return -EFAULT;
+		return err == -ENOMEM ? -ENOMEM : -EFAULT;
 	}
 	uintptr_t va = vfn << PAGE_SHIFT;
 	uint32_t flags = PTE_U | (writable ? PTE_W : 0);
 	err = pt_map(curproc->p_pagedir, va, virt_to_phys(pf->pf_addr), flags);
 	if (err < 0) {
 		pframe_put(pf);
-		return -EFAULT;
+		return -ENOMEM; /* no frame for a page table */
 	}
 	if (write) {
 		pframe_dirty(pf);

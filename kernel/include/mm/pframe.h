@@ -16,7 +16,10 @@
  * used page that is not pinned, writing it back first if it is dirty.  If
  * every page is pinned the cache grows past the limit rather than fail
  * (pinned pages are few and short-lived); it fails with -ENOMEM only when no
- * frame is left at all.
+ * frame is left at all.  Pages of anonymous and shadow objects (MOBJ_ANON,
+ * MOBJ_SHADOW: no backing store) are never evicted and do not count against
+ * pframe_max: only free memory bounds them, and pframe_get() of such a page
+ * fails with -ENOMEM when no frame is left.
  *
  * Write-back.  Dirty pages reach the disk when they are evicted, when
  * pframe_sync() or pframe_sync_obj() runs (the shell's `sync`, unmount,

@@ -35,9 +35,12 @@
  *
  * The page is mapped with pt_map() into curproc->p_pagedir (PTE_U, PTE_W
  * as above), marked as mapped in the page-frame cache (pframe_set_mapped())
- * and its TLB entry invalidated.  Returns 0 (the access can be retried) or
- * -EFAULT: a bad access, or no memory left to fill the page; the process
- * cannot go on.  It never kills anything itself.
+ * and its TLB entry invalidated.  Returns 0 (the access can be retried),
+ * -EFAULT (a bad access: the support code ends a user process as SIGSEGV
+ * would, status 11), or -ENOMEM (no frame left for the page or for a page
+ * table: the support code ends the process as Linux's out-of-memory killer
+ * would, SIGKILL, status 9); any other error of pframe_get() (-EIO) is
+ * returned as -EFAULT.  It never kills anything itself.
  */
 int vm_pagefault(uintptr_t vaddr, uint32_t cause);
 
