@@ -6,25 +6,6 @@
  */
 #include "vmtest.h"
 
-static void put_text(mobj_t *o, uint32_t n, const char *s)
-{
-	pframe_t *pf;
-	if (KT_CHECK_EQ(pframe_get(o, n, &pf), 0)) {
-		strlcpy(pf->pf_addr, s, PAGE_SIZE);
-		pframe_dirty(pf);
-		pframe_put(pf);
-	}
-}
-
-static void check_lookup(mobj_t *o, uint32_t n, const char *s)
-{
-	pframe_t *pf;
-	if (KT_CHECK_EQ(shadow_lookup(o, n, &pf), 0)) {
-		KT_CHECK_STR((char *)pf->pf_addr, s);
-		pframe_put(pf);
-	}
-}
-
 KTEST(vm_shadow_collapse, "vm.shadow.collapse")
 {
 	size_t before = shadow_count();
@@ -32,20 +13,20 @@ KTEST(vm_shadow_collapse, "vm.shadow.collapse")
 	if (!KT_CHECK(bottom != NULL)) {
 		return;
 	}
-	put_text(bottom, 0, "b0");
+	vmt_put_text(bottom, 0, "b0");
 	mobj_t *mid = shadow_create(bottom);
 	mobj_put(bottom);
 	if (!KT_CHECK(mid != NULL)) {
 		return;
 	}
-	put_text(mid, 1, "m1");
-	put_text(mid, 2, "m2");
+	vmt_put_text(mid, 1, "m1");
+	vmt_put_text(mid, 2, "m2");
 	mobj_t *top = shadow_create(mid);
 	mobj_put(mid);
 	if (!KT_CHECK(top != NULL)) {
 		return;
 	}
-	put_text(top, 2, "t2");
+	vmt_put_text(top, 2, "t2");
 	pframe_t *pf = pframe_find(mid, 1);
 	void *frame = pf != NULL ? pf->pf_addr : NULL;
 	if (pf != NULL) {
@@ -63,9 +44,9 @@ KTEST(vm_shadow_collapse, "vm.shadow.collapse")
 		KT_CHECK(pf->pf_addr == frame); /* moved, not copied */
 		pframe_put(pf);
 	}
-	check_lookup(top, 0, "b0");
-	check_lookup(top, 1, "m1");
-	check_lookup(top, 2, "t2");
+	vmt_check_lookup(top, 0, "b0");
+	vmt_check_lookup(top, 1, "m1");
+	vmt_check_lookup(top, 2, "t2");
 	mobj_put(top);
 	KT_CHECK_EQ(shadow_count(), before);
 }

@@ -5,53 +5,34 @@
  */
 #include "vmtest.h"
 
-static void put_text(mobj_t *o, uint32_t n, const char *s)
-{
-	pframe_t *pf;
-	if (KT_CHECK_EQ(pframe_get(o, n, &pf), 0)) {
-		strlcpy(pf->pf_addr, s, PAGE_SIZE);
-		pframe_dirty(pf);
-		pframe_put(pf);
-	}
-}
-
-static void check_lookup(mobj_t *o, uint32_t n, const char *s)
-{
-	pframe_t *pf;
-	if (KT_CHECK_EQ(shadow_lookup(o, n, &pf), 0)) {
-		KT_CHECK_STR((char *)pf->pf_addr, s);
-		pframe_put(pf);
-	}
-}
-
 KTEST(vm_shadow_chain, "vm.shadow.chain")
 {
 	mobj_t *bottom = anon_create();
 	if (!KT_CHECK(bottom != NULL)) {
 		return;
 	}
-	put_text(bottom, 0, "b0");
-	put_text(bottom, 1, "b1");
-	put_text(bottom, 2, "b2");
+	vmt_put_text(bottom, 0, "b0");
+	vmt_put_text(bottom, 1, "b1");
+	vmt_put_text(bottom, 2, "b2");
 	mobj_t *mid = shadow_create(bottom);
 	mobj_put(bottom);
 	if (!KT_CHECK(mid != NULL)) {
 		return;
 	}
-	put_text(mid, 1, "m1");
-	put_text(mid, 2, "m2");
+	vmt_put_text(mid, 1, "m1");
+	vmt_put_text(mid, 2, "m2");
 	mobj_t *top = shadow_create(mid);
 	mobj_put(mid);
 	if (!KT_CHECK(top != NULL)) {
 		return;
 	}
-	put_text(top, 2, "t2");
+	vmt_put_text(top, 2, "t2");
 	KT_CHECK_EQ(shadow_depth(top), 3);
-	check_lookup(top, 0, "b0");
-	check_lookup(top, 1, "m1");
-	check_lookup(top, 2, "t2");
-	check_lookup(mid, 2, "m2");
-	check_lookup(top, 3, ""); /* nowhere yet: the bottom's zeros */
+	vmt_check_lookup(top, 0, "b0");
+	vmt_check_lookup(top, 1, "m1");
+	vmt_check_lookup(top, 2, "t2");
+	vmt_check_lookup(mid, 2, "m2");
+	vmt_check_lookup(top, 3, ""); /* nowhere yet: the bottom's zeros */
 	/* top's own copy of page 1 comes from mid, the nearest that has it. */
 	pframe_t *pf;
 	if (KT_CHECK_EQ(pframe_get(top, 1, &pf), 0)) {

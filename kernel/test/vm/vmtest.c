@@ -58,3 +58,22 @@ vmmap_t *vmt_map(void)
 	KASSERT(vp != NULL);
 	return vp->vmp_map;
 }
+
+void vmt_put_text(mobj_t *o, uint32_t n, const char *s)
+{
+	pframe_t *pf;
+	if (KT_CHECK_EQ(pframe_get(o, n, &pf), 0)) {
+		strlcpy(pf->pf_addr, s, PAGE_SIZE);
+		pframe_dirty(pf);
+		pframe_put(pf);
+	}
+}
+
+void vmt_check_lookup(mobj_t *o, uint32_t n, const char *s)
+{
+	pframe_t *pf;
+	if (KT_CHECK_EQ(shadow_lookup(o, n, &pf), 0)) {
+		KT_CHECK_STR((char *)pf->pf_addr, s);
+		pframe_put(pf);
+	}
+}

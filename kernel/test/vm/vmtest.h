@@ -40,6 +40,10 @@ bool vmt_check_area(vmmap_t *map, size_t n, size_t start, size_t end, size_t off
  */
 void vmt_in_proc(void (*fn)(void));
 
+/* Writes the string s into page n of object o (pframe_get(), dirty). */
+void vmt_put_text(mobj_t *o, uint32_t n, const char *s);
+/* Checks that page n of o, found down its shadow chain, holds the string s. */
+void vmt_check_lookup(mobj_t *o, uint32_t n, const char *s);
 /* curproc's map (in a vmt_in_proc() function). */
 vmmap_t *vmt_map(void);
 
