@@ -22,6 +22,7 @@
 
 int main(int argc, char **argv)
 {
+	bench_fds();
 	uint64_t min_ns = bench_min_ns(argc, argv);
 
 	uint64_t n = 0, start = bench_now(), ns;

@@ -16,6 +16,7 @@
 
 int main(int argc, char **argv)
 {
+	bench_fds();
 	int copy = argc > 1 && strcmp(argv[1], "-c") == 0;
 	uint64_t min_ns = bench_min_ns(argc, argv);
 	/* The raw brk call: musl's sbrk() only reports the break. */

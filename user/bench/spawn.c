@@ -10,6 +10,7 @@
 
 int main(int argc, char **argv)
 {
+	bench_fds();
 	uint64_t min_ns = bench_min_ns(argc, argv);
 	char *args[] = {"true", NULL};
 	char *envp[] = {NULL};
