@@ -4,6 +4,7 @@
 #   user/bin/<prog>.c    -> $(BUILD)/user/root/bin/<prog>
 #   user/sbin/init.c     -> $(BUILD)/user/root/sbin/init
 #   user/test/<name>.c   -> $(BUILD)/user/root/usr/test/<name>  (listed in user/test/TESTS)
+#   user/bench/<name>.c  -> $(BUILD)/user/root/usr/bench/<name>  (tools/bench runs them)
 #   user/lib/*.c         -> $(BUILD)/user/libcheck.a, the tests' helpers (check.h)
 #   $(BUILD)/rootfs      tools/s5fs/disk/ with the programs added: the tree
 #                        mkfs.s5fs copies into $(BUILD)/disk.img
@@ -21,8 +22,10 @@ USER_LIB_SRCS  := $(wildcard user/lib/*.c)
 USER_LIB       := $(BUILD)/user/libcheck.a
 USER_BIN_NAMES := $(patsubst user/bin/%.c,%,$(wildcard user/bin/*.c))
 USER_TEST_NAMES := $(patsubst user/test/%.c,%,$(wildcard user/test/*.c))
+USER_BENCH_NAMES := $(patsubst user/bench/%.c,%,$(wildcard user/bench/*.c))
 USER_PROGS := $(addprefix $(UROOT)/bin/,$(USER_BIN_NAMES)) $(UROOT)/sbin/init \
-	      $(addprefix $(UROOT)/usr/test/,$(USER_TEST_NAMES))
+	      $(addprefix $(UROOT)/usr/test/,$(USER_TEST_NAMES)) \
+	      $(addprefix $(UROOT)/usr/bench/,$(USER_BENCH_NAMES))
 
 $(UOBJ)/%.o: user/%.c mk/user.mk
 	@mkdir -p $(dir $@)
@@ -42,6 +45,10 @@ $(UROOT)/sbin/%: $(UOBJ)/sbin/%.o $(USER_LIB)
 	@$(UCC) -static -g -o $@ $< $(USER_LIB)
 
 $(UROOT)/usr/test/%: $(UOBJ)/test/%.o $(USER_LIB)
+	@mkdir -p $(dir $@)
+	@$(UCC) -static -g -o $@ $< $(USER_LIB)
+
+$(UROOT)/usr/bench/%: $(UOBJ)/bench/%.o $(USER_LIB)
 	@mkdir -p $(dir $@)
 	@$(UCC) -static -g -o $@ $< $(USER_LIB)
 

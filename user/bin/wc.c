@@ -1,4 +1,10 @@
-/* wc [FILE...]: counts lines, words and bytes of each FILE (or standard input), and a total. */
+/*
+ * wc [-l] [-w] [-c] [FILE...]: counts lines, words and bytes of each FILE (or
+ * standard input), and a total when there are several files.  The options
+ * choose which counts to print (all three without one), in that order; a
+ * single count of a single input is printed without padding, as GNU wc does
+ * ("echo a b | wc -w" prints "2").  An unknown option is an error (status 1).
+ */
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -30,16 +36,55 @@ static int count(int fd, struct counts *c)
 	return n < 0 ? -1 : 0;
 }
 
+static int want_lines, want_words, want_bytes; /* the columns to print */
+static int bare;                               /* one column, one input: no padding */
+
 static void show(const struct counts *c, const char *name)
 {
-	printf("%7lu %7lu %7lu%s%s\n", c->lines, c->words, c->bytes, name ? " " : "",
-	       name ? name : "");
+	const unsigned long cols[3] = {c->lines, c->words, c->bytes};
+	const int want[3] = {want_lines, want_words, want_bytes};
+	const char *sep = "";
+	for (int i = 0; i < 3; i++) {
+		if (!want[i])
+			continue;
+		printf(bare ? "%s%lu" : "%s%7lu", sep, cols[i]);
+		sep = " ";
+	}
+	printf("%s%s\n", name ? " " : "", name ? name : "");
 }
 
 int main(int argc, char **argv)
 {
 	struct counts total = {0, 0, 0};
 	int status = 0;
+	int first = 1;
+	for (; first < argc && argv[first][0] == '-' && argv[first][1] != '\0'; first++) {
+		if (strcmp(argv[first], "--") == 0) {
+			first++;
+			break;
+		}
+		for (const char *o = argv[first] + 1; *o; o++) {
+			if (*o == 'l')
+				want_lines = 1;
+			else if (*o == 'w')
+				want_words = 1;
+			else if (*o == 'c')
+				want_bytes = 1;
+			else {
+				fprintf(
+				    stderr,
+				    "wc: unknown option -%c (usage: wc [-l] [-w] [-c] [FILE...])\n",
+				    *o);
+				return 1;
+			}
+		}
+	}
+	if (!want_lines && !want_words && !want_bytes)
+		want_lines = want_words = want_bytes = 1;
+	else
+		bare = want_lines + want_words + want_bytes == 1 && argc - first <= 1;
+	argc -= first - 1;
+	argv += first - 1;
 	if (argc < 2) {
 		if (count(0, &total) < 0) {
 			fprintf(stderr, "wc: -: %s\n", strerror(errno));
