@@ -1,7 +1,11 @@
 /*
  * Keel only: after a fork bomb with memory-hungry children is over and
- * reaped, the free frames and slab objects are back where they were
- * (keel_meminfo), give or take the page-frame cache's pages.
+ * reaped, the slab objects are back where they were (keel_meminfo), and
+ * so are the free frames, give or take the page-frame cache's pages and a
+ * few page tables: this process lives on, and the page tables of its own
+ * directory, made as it touches new ranges, stay until it exits.  The
+ * exact check of every frame is the harness's, once the program has
+ * exited (vm.user.bomb_leak fails on any frame or object not back).
  */
 #include <stdio.h>
 #include <string.h>
@@ -44,7 +48,8 @@ int main(void)
 		       after.resident_pages, before.slab_objects, after.slab_objects);
 	}
 	CHECK(after.slab_objects == before.slab_objects);
-	CHECK(after.free_frames + (after.resident_pages - before.resident_pages) ==
-	      before.free_frames);
+	long lost = (long)before.free_frames -
+		    ((long)after.free_frames + ((long)after.resident_pages - (long)before.resident_pages));
+	CHECK(lost >= -4 && lost <= 4); /* at most a few page tables of this process */
 	return 0;
 }
