@@ -131,7 +131,7 @@ pid_t do_fork(const regs_t *regs)
 	}
 	vfs_proc_fork(curproc, child);
 	/* The parent's pages may be O's, some writable: its next access goes through P. */
-	pt_unmap_range(curproc->p_pagedir, USER_MIN_VFN << PAGE_SHIFT, USER_TOP);
+	vmmap_unmap_pages(pvp->vmp_map, USER_MIN_VFN, USER_MAX_VFN);
 	tlb_flush_all();
 	sched_make_runnable(thr);
 	dbg(DBG_VM, "process %d forked %d\n", curproc->p_pid, child->p_pid);

@@ -73,13 +73,8 @@ static vmarea_t *vma_of(list_link_t *l)
 	return container_of(l, vmarea_t, vma_plink);
 }
 
-/*
- * Unmaps the pages [lo, hi) of 'map' from its process's page directory,
- * if it has one.  First, a page of a shared area that the processor
- * wrote through the page table (PTE_D) is marked dirty in the page-frame
- * cache, so a file's page written through a mapping reaches the disk.
- */
-static void vmmap_unmap_pages(vmmap_t *map, size_t lo, size_t hi)
+/* Support (vm/vmmap.h has the contract). */
+void vmmap_unmap_pages(vmmap_t *map, size_t lo, size_t hi)
 {
 	if (map->vmm_proc == NULL || lo >= hi) {
 		return;

@@ -12,7 +12,11 @@
 
 #include "mm/mobj.h"
 
-/* A new anonymous object (MOBJ_ANON) with one reference for the caller, or NULL. */
+/*
+ * A new anonymous object (MOBJ_ANON, named "anon" in listings: mobj_init())
+ * with one reference for the caller, or NULL.  The slab cache exists
+ * already (vm_init() made it); do not call anon_init().
+ */
 mobj_t *anon_create(void);
 
 /* Support: makes the slab cache (vm_init()). */

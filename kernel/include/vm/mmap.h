@@ -15,7 +15,7 @@
  *     range is free there and in user space, else the highest free range
  *     (VMMAP_DIR_HILO, i.e. below the stack, as Linux does).
  *
- * Errors, as Linux's:
+ * Errors, as Linux's, checked in this order (the first that applies):
  *   -EINVAL  len 0; 'off' not page aligned or negative; neither or both
  *            of MAP_SHARED and MAP_PRIVATE; with MAP_FIXED, 'addr' not
  *            page aligned, or the range not inside user space (page 0 and
@@ -27,13 +27,21 @@
  *            directories)
  *   -ENOMEM  len larger than user space, no free range, or no memory; also
  *            when curproc has no VM state
+ * Precisely: len 0 (-EINVAL); 'off' unaligned or negative, checked even
+ * with MAP_ANONYMOUS (-EINVAL); the sharing flags (-EINVAL); len larger
+ * than user space (-ENOMEM); with MAP_FIXED the address and the range
+ * (-EINVAL); no VM state (-ENOMEM); then the descriptor (-EBADF, -EACCES,
+ * -ENODEV); then room and memory (-ENOMEM).  Flag bits other than
+ * MAP_SHARED, MAP_PRIVATE, MAP_FIXED and MAP_ANONYMOUS, and prot bits
+ * other than PROT_READ/WRITE/EXEC, are ignored.
  */
 int do_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off, void **ret);
 
 /*
  * Removes the pages of [addr, addr + len) (len rounded up) from curproc's
  * map (vmmap_remove(): areas are cut or split as needed).  Unmapping pages
- * that are not mapped is fine and returns 0.  -EINVAL when 'addr' is not
+ * that are not mapped is fine and returns 0 (page 0 included: munmap(NULL,
+ * 4096) is 0, as on Linux).  -EINVAL when 'addr' is not
  * page aligned, len is 0, or the range reaches past user space (or wraps);
  * -ENOMEM when a split needs memory that is not there or curproc has no VM
  * state.

@@ -22,8 +22,10 @@
 #include "mm/pframe.h"
 
 /*
- * A new shadow object over 'shadowed' (which gets a new reference), with
- * one reference for the caller and no pages, or NULL when out of memory.
+ * A new shadow object (MOBJ_SHADOW, named "shadow" in listings) over
+ * 'shadowed' (which gets a new reference), with one reference for the
+ * caller and no pages, or NULL when out of memory (the slab cache exists
+ * already: do not call shadow_init()).
  * Its fill copies the page from below (shadow_lookup() from mo_shadowed);
  * its flush returns -EBUSY (no backing store); its release frees it.
  */
@@ -45,6 +47,15 @@ int shadow_lookup(mobj_t *o, uint32_t pagenum, pframe_t **result);
  * (mo_refcount 1), its pages that o does not have move up into o
  * (pframe_move(): no copy), the rest are dropped, and o shadows what it
  * shadowed.  What o shows does not change.
+ *
+ * How: take the head of below->mo_pframes (pf_obj_link) again and again
+ * until it is empty; a page o lacks goes up with pframe_move(pf, o,
+ * pf->pf_pagenum); one o already has is dropped with
+ * pframe_discard(below, n).  No page of 'below' is pinned, and none is
+ * mapped anywhere: only o refers to below, and the pages o shows from
+ * below are mapped read-only from o's side, so the caller (do_fork()) has
+ * unmapped them first; a page marked mapped moves with its mark.  Then o
+ * takes a reference to below's mo_shadowed and puts below.
  */
 void shadow_collapse(mobj_t *o);
 

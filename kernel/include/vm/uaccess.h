@@ -5,7 +5,8 @@
 #include "types.h"
 
 /*
- * 'access' is PROT_READ or PROT_WRITE.  Returns 0 when every byte of
+ * 'access' is PROT_READ or PROT_WRITE (any value with PROT_WRITE set is a
+ * write check, any other a read check).  Returns 0 when every byte of
  * [addr, addr + len) lies in areas of curproc's map that allow it (a write
  * needs PROT_WRITE; a read any of PROT_READ, PROT_WRITE, PROT_EXEC, as the
  * fault handler decides), across as many adjacent areas as it takes; else

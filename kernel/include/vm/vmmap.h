@@ -188,4 +188,15 @@ void vmarea_free(vmarea_t *vma);
 /* Support: how many areas the map has (tests, listings). */
 size_t vmmap_count(vmmap_t *map);
 
+/*
+ * Support: unmaps the pages [lo, hi) of 'map' from its process's page
+ * directory (nothing when vmm_proc is NULL), flushing each page's TLB
+ * entry.  First, each page of a MAP_SHARED area that the processor wrote
+ * through the page table (PTE_D) is marked dirty in the page-frame cache,
+ * so that a file's page written through a mapping reaches the disk.  Use
+ * it wherever pages leave a process's page table (vmmap_remove(),
+ * vmmap_destroy(), do_fork()), never pt_unmap_range() directly.
+ */
+void vmmap_unmap_pages(vmmap_t *map, size_t lo, size_t hi);
+
 #endif
