@@ -29,8 +29,8 @@
  *            when curproc has no VM state
  * Precisely: len 0 (-EINVAL); 'off' unaligned or negative, checked even
  * with MAP_ANONYMOUS (-EINVAL); the sharing flags (-EINVAL); len larger
- * than user space (-ENOMEM); with MAP_FIXED the address and the range
- * (-EINVAL); no VM state (-ENOMEM); then the descriptor (-EBADF, -EACCES,
+ * than user space (-ENOMEM, but -EINVAL with MAP_FIXED); with MAP_FIXED
+ * the address and the range (-EINVAL); no VM state (-ENOMEM); then the descriptor (-EBADF, -EACCES,
  * -ENODEV); then room and memory (-ENOMEM).  Flag bits other than
  * MAP_SHARED, MAP_PRIVATE, MAP_FIXED and MAP_ANONYMOUS, and prot bits
  * other than PROT_READ/WRITE/EXEC, are ignored.
