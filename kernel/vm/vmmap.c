@@ -77,7 +77,9 @@ static vmarea_t *vma_of(list_link_t *l)
  * Unmaps the pages [lo, hi) of 'map' from its process's page directory,
  * if it has one.  First, a page of a shared area that the processor
  * wrote through the page table (PTE_D) is marked dirty in the page-frame
- * cache, so a file's page written through a mapping reaches the disk.
+ * cache, so a file's page written through a mapping reaches the disk
+ * (when the page table still maps that page's frame: a truncation may have
+ * detached it, mm/pframe.h).
  */
 static void vmmap_unmap_pages(vmmap_t *map, size_t lo, size_t hi)
 {
@@ -101,7 +103,11 @@ static void vmmap_unmap_pages(vmmap_t *map, size_t lo, size_t hi)
 			pframe_t *pf =
 			    pframe_find(vma->vma_obj, vma->vma_off + (vfn - vma->vma_start));
 			if (pf != NULL) {
-				pframe_dirty(pf);
+				/* Not a page detached by a truncation (mm/pframe.h): its
+				 * frame is no longer the file's page. */
+				if (virt_to_phys(pf->pf_addr) == pa) {
+					pframe_dirty(pf);
+				}
 				pframe_put(pf);
 			}
 		}
