@@ -98,6 +98,70 @@ void uproc_kill_others(int status)
 	}
 }
 
+/* Pages of anonymous and shadow memory in 'p''s address space (shared ones counted in each). */
+static size_t uproc_pages(proc_t *p)
+{
+	vm_proc_t *vp = vm_proc_get(p);
+	if (vp == NULL || vp->vmp_map == NULL) {
+		return 0;
+	}
+	size_t n = 0;
+	list_t *areas = &vp->vmp_map->vmm_list;
+	for (list_link_t *l = areas->l_next; l != areas; l = l->l_next) {
+		vmarea_t *vma = container_of(l, vmarea_t, vma_plink);
+		for (mobj_t *o = vma->vma_obj; o != NULL; o = o->mo_shadowed) {
+			if (o->mo_type == MOBJ_ANON || o->mo_type == MOBJ_SHADOW) {
+				n += o->mo_npages;
+			}
+		}
+	}
+	return n;
+}
+
+/* Whether one of p's threads has been cancelled (killed, not yet gone). */
+static bool uproc_dying(proc_t *p)
+{
+	for (list_link_t *l = p->p_threads.l_next; l != &p->p_threads; l = l->l_next) {
+		if (container_of(l, kthread_t, kt_plink)->kt_cancelled) {
+			return true;
+		}
+	}
+	return false;
+}
+
+bool uproc_oom_kill_other(int tries)
+{
+	if (tries >= UPROC_OOM_TRIES || curthr->kt_cancelled) {
+		return false;
+	}
+	proc_t *victim = NULL, *dying = NULL;
+	size_t most = 0;
+	for (proc_t *p = proc_next(NULL); p != NULL; p = proc_next(p)) {
+		if (p->p_pid == PID_IDLE || p->p_state == PROC_DEAD || vm_proc_get(p) == NULL) {
+			continue;
+		}
+		if (p != curproc && uproc_dying(p)) {
+			dying = p;
+			continue;
+		}
+		size_t n = uproc_pages(p);
+		if (victim == NULL || n > most) {
+			victim = p;
+			most = n;
+		}
+	}
+	if (dying == NULL) {
+		if (victim == NULL || victim == curproc) {
+			return false;
+		}
+		kprintf("out of memory: pid %d (%s) killed for pid %d\n", victim->p_pid,
+			victim->p_name, curproc->p_pid);
+		proc_kill(victim, 9);
+	}
+	sched_sleep_ticks(1);
+	return true;
+}
+
 /*
  * Init (pid 1) may not exit with children: every other user process is
  * killed (SIGKILL) and init reaps its children, waiting for those still

@@ -16,8 +16,13 @@
  * the page, a user-mode access ends the process as Linux's SIGSEGV would
  * (one console line "segfault: pid P (NAME) address 0xADDR eip 0xEIP",
  * wait status 11; when it had no memory for the page, "out of memory: pid P
- * (NAME) killed ..." and status 9, as Linux's out-of-memory killer), and a
- * copy resumes at its fixup, which returns -EFAULT.
+ * (NAME) killed ..." and status 9, as Linux's out-of-memory killer, which
+ * first ends the process with the most memory when that is another one:
+ * uproc_oom_kill_other(), api/uthread.h), and a copy resumes at its fixup,
+ * which returns -EFAULT.  A copy that found no
+ * memory for the page also ends the process with status 9 (and the same
+ * line, "... in a system call"), when it next heads back to user mode: its
+ * pointer was good, and the program never sees that -EFAULT.
  * Any other exception from user mode ends the process with its signal
  * (uthread_exception()).  Whatever came from user mode goes back through
  * uthread_return_hook() (a cancelled thread exits there).
@@ -293,12 +298,28 @@ static bool user_page_fault(regs_t *r)
 	if (addr < USER_TOP) {
 		intr_enable(); /* resolving a fault may sleep (reading the page from disk) */
 		err = vm_pagefault(addr, (r->r_err & (PF_PRESENT | PF_WRITE)) | PF_USER);
+		/* No frame: the out-of-memory killer may end a bigger process; then again. */
+		for (int tries = 0; err == -ENOMEM && uproc_oom_kill_other(tries); tries++) {
+			err = vm_pagefault(addr, (r->r_err & (PF_PRESENT | PF_WRITE)) | PF_USER);
+		}
 		intr_disable();
 	}
 	if (err == 0) {
 		return true;
 	}
 	if (in_copy) {
+		if (err == -ENOMEM && !curthr->kt_cancelled) {
+			/*
+			 * The pointer was good: the program must not see -EFAULT.  It
+			 * ends as a user-mode access would, on its way back to user
+			 * mode (it may hold locks here).
+			 */
+			kprintf("out of memory: pid %d (%s) killed at address 0x%08x in a "
+				"system call\n",
+				curproc->p_pid, curproc->p_name, addr);
+			curthr->kt_retval = (void *)9;
+			curthr->kt_cancelled = true;
+		}
 		r->r_eip = uaccess_fixup_for(r->r_eip);
 		return true;
 	}

@@ -23,10 +23,10 @@
 
 static uint32_t frame_map[BITMAP_WORDS(MAX_FRAMES)];
 static page_info_t frame_info[MAX_FRAMES];
-static size_t nframes;     /* frames covered by the bitmap */
-static size_t free_frames; /* clear bits */
+static size_t nframes;      /* frames covered by the bitmap */
+static size_t free_frames;  /* clear bits */
 static size_t total_frames; /* frames ever freed into the allocator */
-static size_t next_hint;   /* where the next single-frame search starts */
+static size_t next_hint;    /* where the next single-frame search starts */
 
 static size_t frame_of(const void *va)
 {
@@ -105,6 +105,12 @@ size_t page_free_count(void)
 size_t page_total_count(void)
 {
 	return total_frames;
+}
+
+bool page_allocated(const void *page)
+{
+	size_t frame = frame_of(page);
+	return frame >= nframes || bitmap_test(frame_map, frame);
 }
 
 /* Marks [lo, hi) (physical byte addresses) free or used, clipped to the bitmap. */

@@ -258,6 +258,7 @@ int pframe_get(mobj_t *o, uint32_t pagenum, pframe_t **result)
 {
 	pframe_setup();
 	KASSERT(o != NULL && o->mo_refcount > 0 && result != NULL);
+	KASSERT(pagenum < PFRAME_DETACHED_MIN && "pframe_get() of a detached page number");
 	for (;;) {
 		pframe_t *pf = pf_lookup(o, pagenum);
 		if (pf != NULL) {
@@ -517,6 +518,29 @@ void pframe_set_mapped(pframe_t *pf)
 	}
 }
 
+/* The next page number a detached page may take (pframe_discard()). */
+static uint32_t pf_next_detached = PFRAME_DETACHED_MIN;
+
+/*
+ * Gives a mapped page that its object no longer wants a page number of
+ * its own, clean and with no block, so that the user mappings of its frame
+ * stay valid until its object dies.
+ */
+static void pf_detach(pframe_t *pf)
+{
+	while (pf_lookup(pf->pf_obj, pf_next_detached) != NULL) {
+		pf_next_detached++;
+	}
+	uint32_t num = pf_next_detached;
+	pf_next_detached = num + 1 < PFRAME_DETACHED_MIN ? PFRAME_DETACHED_MIN : num + 1;
+	if (pf->pf_dirty) {
+		pf->pf_dirty = false;
+		pframe_counters.ps_dirty--;
+	}
+	pf_rekey(pf, pf->pf_obj, num); /* clears pf_hint */
+	dbg(DBG_MM, "%s: a mapped page detached as page %#x\n", pf->pf_obj->mo_name, (unsigned)num);
+}
+
 void pframe_discard(mobj_t *o, uint32_t pagenum)
 {
 	if (!pf_ready) {
@@ -532,7 +556,11 @@ void pframe_discard(mobj_t *o, uint32_t pagenum)
 			continue;
 		}
 		KASSERT(pf->pf_pincount == 0 && "pframe_discard() of a pinned page");
-		pf_drop(pf);
+		if (pf->pf_mapped) {
+			pf_detach(pf);
+		} else {
+			pf_drop(pf);
+		}
 		return;
 	}
 }

@@ -45,19 +45,24 @@ static void *fork_discard_main(long arg1, void *arg2)
 /*
  * Gets rid of a child process that never ran user code (fork failed after
  * proc_create()): it gets a kernel thread that exits at once, and is
- * reaped.  Returns false if not even that thread could be made (the empty
- * process then stays until the parent exits).
+ * reaped.  When not even that thread can be made (fork failed for want of
+ * memory, and a thread needs some), the child, which has no thread, no
+ * children and has run nothing, is made a zombie here and reaped: a
+ * process without a thread would never exit, and its parent's wait() for
+ * any child would wait for it forever.
  */
-static bool fork_discard_child(proc_t *child)
+static void fork_discard_child(proc_t *child)
 {
 	kthread_t *thr = kthread_create(child, fork_discard_main, 0, NULL);
-	if (thr == NULL) {
-		return false;
+	if (thr != NULL) {
+		sched_make_runnable(thr);
+	} else {
+		KASSERT(list_empty(&child->p_threads) && list_empty(&child->p_children));
+		child->p_status = 0;
+		child->p_state = PROC_DEAD;
 	}
-	sched_make_runnable(thr);
 	int status;
 	do_waitpid(child->p_pid, &status, 0);
-	return true;
 }
 
 /* Whether proc_create() failing now means that every pid is taken. */

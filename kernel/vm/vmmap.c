@@ -96,7 +96,11 @@ void vmmap_unmap_pages(vmmap_t *map, size_t lo, size_t hi)
 			pframe_t *pf =
 			    pframe_find(vma->vma_obj, vma->vma_off + (vfn - vma->vma_start));
 			if (pf != NULL) {
-				pframe_dirty(pf);
+				/* Not a page detached by a truncation (mm/pframe.h): its
+				 * frame is no longer the file's page. */
+				if (virt_to_phys(pf->pf_addr) == pa) {
+					pframe_dirty(pf);
+				}
 				pframe_put(pf);
 			}
 		}

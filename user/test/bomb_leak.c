@@ -1,11 +1,13 @@
 /*
  * Keel only: after a fork bomb with memory-hungry children is over and
- * reaped, the slab objects are back where they were (keel_meminfo), and
- * so are the free frames, give or take the page-frame cache's pages and a
- * few page tables: this process lives on, and the page tables of its own
- * directory, made as it touches new ranges, stay until it exits.  The
- * exact check of every frame is the harness's, once the program has
- * exited (vm.user.bomb_leak fails on any frame or object not back).
+ * reaped, the slab objects are back where they were and the free frames
+ * too (keel_meminfo), give or take the page-frame cache's pages and
+ * BOMB_SLACK frames.  The slack: the live objects are as many after a
+ * round as before, but not the same ones (each fork gives this process new
+ * shadow objects, the round makes a new pipe), and which slab runs (1 to 8
+ * frames each) they keep in use depends on how the children were
+ * scheduled: measured, the count drifts by a few frames either way.  A
+ * leak of even one frame per child (100 of them) is far beyond it.
  */
 #include <stdio.h>
 #include <string.h>
@@ -14,6 +16,8 @@
 #include <unistd.h>
 
 #include "check.h"
+
+#define BOMB_SLACK 24
 
 int main(void)
 {
@@ -48,8 +52,9 @@ int main(void)
 		       after.resident_pages, before.slab_objects, after.slab_objects);
 	}
 	CHECK(after.slab_objects == before.slab_objects);
-	long lost = (long)before.free_frames -
-		    ((long)after.free_frames + ((long)after.resident_pages - (long)before.resident_pages));
-	CHECK(lost >= -4 && lost <= 4); /* at most a few page tables of this process */
+	long drift = (long)after.free_frames +
+		     (long)(after.resident_pages - before.resident_pages) -
+		     (long)before.free_frames;
+	CHECK(drift >= -BOMB_SLACK && drift <= BOMB_SLACK);
 	return 0;
 }

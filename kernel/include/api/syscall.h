@@ -31,6 +31,29 @@
  * 221 fcntl64       243 set_thread_area 252 exit_group  258 set_tid_address
  * 265 clock_gettime 295 openat        331 pipe2
  * 1000 keel_meminfo (Keel's own; -ENOSYS on Linux)
+ *
+ * Bad pointers.  Every pointer a call reads or writes through, given NULL
+ * (where NULL does not mean "none"), a kernel address, an unmapped address
+ * or an object that runs off the end of its mapping, makes the call fail
+ * with -EFAULT, and the kernel goes on (user/test/efault_*.c check each).
+ * The pointers: the paths of open, openat, creat, link (both), unlink,
+ * execve, chdir, mknod, access, rename (both), mkdir, rmdir, stat64,
+ * lstat64; execve's argv and envp arrays and their strings; the buffers of
+ * read, write, readv and writev and their iovec arrays; _llseek's result;
+ * waitpid's and wait4's status (NULL: none; the child is reaped even when
+ * the copy fails, as on Linux); pipe's and pipe2's two descriptors (none
+ * stays open); time's result and gettimeofday's two (NULL: none);
+ * clock_gettime's and nanosleep's timespec; uname's, fstat64's, stat64's,
+ * lstat64's and getdents64's buffers; getcwd's; the old mmap's argument
+ * block; rt_sigaction's act and oldact and rt_sigprocmask's set and oldset
+ * (NULL: none); set_thread_area's descriptor; the terminal ioctls'
+ * argument (TCGETS, TCSETS*, TIOCGWINSZ); keel_meminfo's.  Not pointers to
+ * the kernel: brk's, mmap2's and munmap's addresses, set_tid_address's
+ * (never used), nanosleep's remainder (written only when a sleep is cut
+ * short), and wait4's rusage (any non-NULL one is -EINVAL).  Where Keel
+ * differs from Linux: a read, write, readv or writev buffer that starts
+ * mapped and runs off its mapping fails as a whole with -EFAULT and moves
+ * nothing (Linux moves the mapped part and returns a short count).
  */
 #ifndef KEEL_API_SYSCALL_H
 #define KEEL_API_SYSCALL_H

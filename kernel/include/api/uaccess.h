@@ -9,7 +9,11 @@
  * page the copy touches that is not mapped yet (or is copy-on-write) faults,
  * and the fault handler resolves it through vm_pagefault() as it would for
  * the program itself; a fault it cannot resolve makes the copy return
- * -EFAULT (the handler resumes the copy at a fixup), never a panic.
+ * -EFAULT (the handler resumes the copy at a fixup), never a panic.  When
+ * the fault failed for want of memory (vm_pagefault() gave -ENOMEM), the
+ * calling process is also killed, with status 9 as Linux's out-of-memory
+ * killer: it exits on its way back to user mode, so the program never
+ * sees an -EFAULT for a pointer that was good.
  */
 #ifndef KEEL_API_UACCESS_H
 #define KEEL_API_UACCESS_H

@@ -78,6 +78,22 @@ void uthread_exit(int status) __noreturn;
 void uproc_kill_others(int status);
 
 /*
+ * The out-of-memory killer, for a page fault of the running process that
+ * found no free frame (vm_pagefault() gave -ENOMEM).  The victim is the
+ * live user process whose address space holds the most pages of anonymous
+ * and shadow memory (the pages of every object down each area's chain).
+ * When that is another process, it is killed with status 9 (one console
+ * line "out of memory: pid V (NAME) killed for pid P"), the caller sleeps a
+ * tick so that it can exit and free its memory, and the result is true:
+ * retry the fault.  While a process killed so has not yet exited, the
+ * caller waits for it the same way rather than kill another.  False: the
+ * running process is the victim itself, or UPROC_OOM_TRIES waits did not
+ * help; the caller then ends it (status 9).  May sleep.
+ */
+#define UPROC_OOM_TRIES 50
+bool uproc_oom_kill_other(int tries);
+
+/*
  * Called by intr_dispatch() after it handled an interrupt, exception or
  * system call that came from user mode (r->r_cs's privilege level 3),
  * with interrupts off, just before the return to user mode: exits a

@@ -32,6 +32,14 @@ void page_free_run(void *start, size_t npages);
 size_t page_free_count(void);
 size_t page_total_count(void);
 
+/*
+ * Whether the frame holding kernel address 'page' is in use: false only
+ * while the allocator holds it free (tests: a frame that a user page table
+ * maps must never be free).  A frame the allocator does not manage counts
+ * as in use.
+ */
+bool page_allocated(const void *page);
+
 /* Called from mm_init(). */
 struct multiboot_info;
 void page_init(const struct multiboot_info *mbi);

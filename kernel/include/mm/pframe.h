@@ -41,6 +41,25 @@
  * (shadow_collapse() moves pages between objects of one chain, and a user
  * mapping of the frame stays right).  pframe_move_dirty() clears the mark:
  * the page is then the disk's, and no mapping of it is left.
+ *
+ * Truncating a mapped file.  A file can be emptied (open with O_TRUNC)
+ * while processes map it, and its file system then pframe_discard()s the
+ * file's pages.  A mapped page is not dropped: it is detached.  It keeps
+ * its frame, its bytes and its mark, leaves its page number (it takes a
+ * number of its own from PFRAME_DETACHED_MIN up, which no object ever asks
+ * for) and is never written back (clean, pf_hint 0).  So a process that
+ * mapped the page before the truncation goes on seeing the bytes it saw,
+ * and what it writes there goes nowhere, as long as its page table keeps
+ * the page (munmap(), exec, exit, and fork(), which unmaps every page of
+ * the parent, take it out).  The file itself reads as empty, and any later
+ * fault on that part of the file (in any process) gets the file's current
+ * page, filled as usual (zeros past the end of the file).  Nothing the
+ * truncation detached is ever freed while mapped: the detached page leaves
+ * the cache with its
+ * object, like every mapped page.  (Linux instead sends SIGBUS on an
+ * access past the end of the file; Keel never frees a mapped frame, and
+ * keeps no list of the page tables that map one, so it cannot take the
+ * page away.)
  */
 #ifndef KEEL_MM_PFRAME_H
 #define KEEL_MM_PFRAME_H
@@ -62,6 +81,13 @@ typedef struct pframe {
 	list_link_t pf_lru_link;  /* on the LRU list when unpinned; owned by pframe.c */
 	list_link_t pf_obj_link;  /* on pf_obj->mo_pframes; owned by pframe.c */
 } pframe_t;
+
+/*
+ * Page numbers from here up belong to the cache: detached pages (see
+ * "Truncating a mapped file" above).  pframe_get() KASSERTs that no object
+ * asks for one.
+ */
+#define PFRAME_DETACHED_MIN 0x80000000u
 
 /* The cache's counters (pframe_stats()), for `pframes` and `kpframes`. */
 typedef struct pframe_stats {
@@ -157,8 +183,11 @@ void pframe_set_mapped(pframe_t *pf);
 /*
  * Drops page 'pagenum' of 'o' from the cache without writing it back (the
  * block it caches was freed, or is about to be used by another object).
- * Nothing happens if it is not resident.  KASSERTs that it is not pinned.
- * May sleep (waiting for a fill or write-back in progress).
+ * Nothing happens if it is not resident.  A page marked mapped is not
+ * freed but detached (see "Truncating a mapped file" above): page
+ * 'pagenum' of 'o' is no longer resident afterwards either way.  KASSERTs
+ * that it is not pinned.  May sleep (waiting for a fill or write-back in
+ * progress).
  */
 void pframe_discard(mobj_t *o, uint32_t pagenum);
 

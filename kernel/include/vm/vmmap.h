@@ -193,7 +193,9 @@ size_t vmmap_count(vmmap_t *map);
  * directory (nothing when vmm_proc is NULL), flushing each page's TLB
  * entry.  First, each page of a MAP_SHARED area that the processor wrote
  * through the page table (PTE_D) is marked dirty in the page-frame cache,
- * so that a file's page written through a mapping reaches the disk.  Use
+ * so that a file's page written through a mapping reaches the disk (when
+ * the page table still maps that page's frame: a truncation may have
+ * detached it, mm/pframe.h).  Use
  * it wherever pages leave a process's page table (vmmap_remove(),
  * vmmap_destroy(), do_fork()), never pt_unmap_range() directly.
  */
