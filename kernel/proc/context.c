@@ -14,6 +14,7 @@
 #include "proc/context.h"
 #include "boot/gdt.h"
 #include "boot/interrupt.h"
+#include "io.h"
 #include "mm/pagetable.h"
 #include "util/debug.h"
 
@@ -35,6 +36,65 @@ void context_setup(context_t *c, context_func_t func, long arg1, void *arg2, voi
 	c->c_kstack = kstack;
 	c->c_kstacksz = kstacksz;
 	c->c_tls[0] = c->c_tls[1] = 0;
+	c->c_fpu_saved = false;
+}
+
+#define CR0_MP (1u << 1)
+#define CR0_EM (1u << 2)
+#define CR0_TS (1u << 3)
+#define CR0_NE (1u << 5)
+#define CR4_OSFXSR (1u << 9)
+#define CR4_OSXMMEXCPT (1u << 10)
+#define CPUID_FXSR (1u << 24)
+#define CPUID_SSE (1u << 25)
+#define MXCSR_DEFAULT 0x1f80u
+
+static bool fpu_fxsr; /* fxsave/fxrstor (else fnsave/frstor) */
+static bool fpu_sse;  /* SSE enabled: MXCSR to reset */
+
+static void fpu_setup(void)
+{
+	uint32_t a = 1, b, c, d;
+	__asm__ volatile("cpuid" : "+a"(a), "=b"(b), "=c"(c), "=d"(d));
+	uint32_t cr0 = read_cr0();
+	cr0 = (cr0 & ~(CR0_EM | CR0_TS)) | CR0_MP | CR0_NE;
+	__asm__ volatile("movl %0, %%cr0" : : "r"(cr0) : "memory");
+	fpu_fxsr = (d & CPUID_FXSR) != 0;
+	if (fpu_fxsr && (d & CPUID_SSE)) {
+		write_cr4(read_cr4() | CR4_OSFXSR | CR4_OSXMMEXCPT);
+		fpu_sse = true;
+	}
+	__asm__ volatile("fninit");
+}
+
+static void *fpu_area(context_t *c)
+{
+	return (void *)(((uintptr_t)c->c_fpu + 15) & ~(uintptr_t)15);
+}
+
+static void fpu_save(context_t *c)
+{
+	if (fpu_fxsr) {
+		__asm__ volatile("fxsave (%0)" : : "r"(fpu_area(c)) : "memory");
+	} else {
+		__asm__ volatile("fnsave (%0)" : : "r"(fpu_area(c)) : "memory");
+	}
+	c->c_fpu_saved = true;
+}
+
+static void fpu_load(context_t *c)
+{
+	if (!c->c_fpu_saved) {
+		__asm__ volatile("fninit");
+		if (fpu_sse) {
+			uint32_t mxcsr = MXCSR_DEFAULT;
+			__asm__ volatile("ldmxcsr %0" : : "m"(mxcsr));
+		}
+	} else if (fpu_fxsr) {
+		__asm__ volatile("fxrstor (%0)" : : "r"(fpu_area(c)) : "memory");
+	} else {
+		__asm__ volatile("frstor (%0)" : : "r"(fpu_area(c)) : "memory");
+	}
 }
 
 static void context_load_address_space(context_t *c)
@@ -47,6 +107,8 @@ static void context_load_address_space(context_t *c)
 void context_switch(context_t *old, context_t *new)
 {
 	KASSERT(!intr_enabled());
+	fpu_save(old);
+	fpu_load(new);
 	context_load_address_space(new);
 	context_switch_stacks(&old->c_esp, new->c_esp);
 }
@@ -54,6 +116,8 @@ void context_switch(context_t *old, context_t *new)
 void context_make_active(context_t *c)
 {
 	uint32_t discard;
+	fpu_setup();
+	fpu_load(c);
 	context_load_address_space(c);
 	context_switch_stacks(&discard, c->c_esp);
 	panic("context_make_active: returned");
