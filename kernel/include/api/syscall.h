@@ -31,6 +31,7 @@
  * 221 fcntl64       243 set_thread_area 252 exit_group  258 set_tid_address
  * 265 clock_gettime 295 openat        331 pipe2
  * 1000 keel_meminfo (Keel's own; -ENOSYS on Linux)
+ * and those of api/linux2.h (clone, mprotect, process groups, ...).
  */
 #ifndef KEEL_API_SYSCALL_H
 #define KEEL_API_SYSCALL_H
