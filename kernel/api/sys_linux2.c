@@ -572,6 +572,86 @@ long sys_utimensat(SYSCALL_ARGS)
 	return err < 0 ? err : 0;
 }
 
+/* 0 if 'upath' (relative to dirfd, as fstatat64 allows) names a file, else the error. */
+static long path_exists_at(int dirfd, uint32_t upath)
+{
+	int err;
+	char *path = path_copy(upath, &err);
+	if (path == NULL) {
+		return err;
+	}
+	stat_t st;
+	if (path[0] == '\0') {
+		err = -ENOENT;
+	} else if (path[0] != '/' && dirfd != LINUX_AT_FDCWD) {
+		err = -ENOSYS;
+	} else {
+		err = do_stat(path, &st);
+	}
+	kfree(path);
+	return err < 0 ? err : 0;
+}
+
+/*
+ * chmod(path, mode), fchmod(fd, mode), fchmodat(dirfd, path, mode):
+ * Keel has no permission bits (st_mode always shows 0755 for a directory,
+ * 0644 for another file), so the mode is not kept: 0 when the file
+ * exists, as on a file system without permissions.  fchmodat's dirfd
+ * with a relative path: as fstatat64.  Errors: the walk's, -EBADF,
+ * -EFAULT.
+ */
+long sys_chmod(SYSCALL_ARGS)
+{
+	return path_exists_at(LINUX_AT_FDCWD, a1);
+}
+
+long sys_fchmod(SYSCALL_ARGS)
+{
+	stat_t st;
+	return do_fstat((int)a1, &st);
+}
+
+long sys_fchmodat(SYSCALL_ARGS)
+{
+	return path_exists_at((int)a1, a2);
+}
+
+/* Whether a chown's (uid, gid) pair is allowed: Keel's one user and group are 0; -1 keeps. */
+static bool ids_ok(uint32_t uid, uint32_t gid)
+{
+	return (uid == 0 || uid == 0xffffffffu) && (gid == 0 || gid == 0xffffffffu);
+}
+
+/*
+ * chown32/lchown32(path, uid, gid), fchown32(fd, uid, gid),
+ * fchownat(dirfd, path, uid, gid, flags): every file belongs to root
+ * (0), Keel's only user and group, so the only owners allowed are 0 and
+ * -1 (unchanged): 0 when the file exists.  Errors: -EPERM (another id),
+ * the walk's, -EBADF, -EFAULT, -EINVAL (fchownat flags other than
+ * AT_SYMLINK_NOFOLLOW and AT_EMPTY_PATH).
+ */
+long sys_chown32(SYSCALL_ARGS)
+{
+	long err = path_exists_at(LINUX_AT_FDCWD, a1);
+	return err < 0 ? err : ids_ok(a2, a3) ? 0 : -EPERM;
+}
+
+long sys_fchown32(SYSCALL_ARGS)
+{
+	stat_t st;
+	int err = do_fstat((int)a1, &st);
+	return err < 0 ? err : ids_ok(a2, a3) ? 0 : -EPERM;
+}
+
+long sys_fchownat(SYSCALL_ARGS)
+{
+	if ((a5 & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH)) != 0) {
+		return -EINVAL;
+	}
+	long err = path_exists_at((int)a1, a2);
+	return err < 0 ? err : ids_ok(a3, a4) ? 0 : -EPERM;
+}
+
 /*
  * dup3(ofd, nfd, flags): dup2 that fails on ofd == nfd and sets nfd's
  * close-on-exec flag from O_CLOEXEC.  Errors: -EINVAL (ofd == nfd, flags

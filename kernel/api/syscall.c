@@ -98,6 +98,13 @@ static const syscall_fn_t syscall_table[] = {
     [SYS_utimensat] = sys_utimensat,
     [SYS_dup3] = sys_dup3,
     [SYS_getrandom] = sys_getrandom,
+    [SYS_chmod] = sys_chmod,
+    [SYS_fchmod] = sys_fchmod,
+    [SYS_fchmodat] = sys_fchmodat,
+    [SYS_chown32] = sys_chown32,
+    [SYS_lchown32] = sys_chown32,
+    [SYS_fchown32] = sys_fchown32,
+    [SYS_fchownat] = sys_fchownat,
 };
 
 syscall_fn_t syscall_lookup(uint32_t num)

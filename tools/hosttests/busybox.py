@@ -66,7 +66,26 @@ CASES = [
     ("ls_root", "busybox ls -1 / > lsbb; ls / > lsown; busybox cmp lsbb lsown && busybox echo same"),
     ("sh_pipeline", "busybox sh -c 'echo hi; ls / >/dev/null; echo abc | wc -c'"),
     ("sh_vars", "busybox sh -c 'x=3; y=$((x*7)); echo $y; test $y -gt 20 && echo big'"),
+    ("seq_sort_head", "busybox sh -c 'seq 5 | sort -r | head -2'"),
+    ("printf", "busybox printf '%s-%d-%x\\n' a 42 255"),
+    ("grep_sed_awk", "busybox sh -c 'seq 4 | grep -v 2 | sed s/3/30/ | "
+                     "awk \"{ s += \\$1; print } END { print s }\"'"),
+    ("files_make", "busybox sh -c 'mkdir -p f1/x/y && echo data > f1/x/y/z && cp -r f1 f2 && rm -r f1'"),
+    ("files_move", "busybox sh -c 'mv f2/x/y/z f2/x/w && find f2 | sort && cat f2/x/w'"),
+    ("md5_dd_od", "busybox sh -c 'dd if=/dev/zero bs=512 count=3 2>/dev/null > m1; md5sum m1; "
+                  "echo hello | od -c; wc -c < m1'"),
+    ("sh_function", "busybox sh -c 'f() { echo \"f:$1\"; }; for i in 1 2 3; do f $i; done'"),
+    ("sh_while", "busybox sh -c 'i=0; while [ $i -lt 3 ]; do i=$((i+1)); done; echo $i'"),
+    ("sh_substitution", "busybox sh -c 'echo $(echo sub) `echo bq` \"$(seq 2)\"'"),
+    ("sh_subshell", "busybox sh -c '(cd /; pwd); x=$(busybox echo in | tr a-z A-Z); echo $x'"),
+    ("heredoc", "busybox printf 'x=v\\ncat <<EOF\\nheredoc $x\\nEOF\\n' > h1; busybox sh h1"),
+    ("sh_status", "busybox sh -c 'false; echo $?; ! true; echo $?; exit 3'"),
+    ("xargs_expr", "busybox sh -c 'seq 3 | xargs echo n; expr 6 \\* 7; expr length abc'"),
 ]
+
+# Keel's terminal keeps LDISC_BUF_SIZE (128) bytes of a line: each line
+# typed (the case's command line and `; echo "[exit $?]"`) must fit.
+LINE_MAX = 127
 
 
 def status_of(build):
@@ -240,6 +259,9 @@ def main():
     build = os.path.abspath(args.build)
     kernel = args.kernel or os.path.join(build, "keel.elf")
     disk = args.disk or os.path.join(build, "disk.img")
+    for n, c in CASES:
+        if len(wrap(c)) > LINE_MAX:
+            raise SystemExit(f"case {n}: its line is {len(wrap(c))} bytes, more than {LINE_MAX}")
     cases = [(n, c) for n, c in CASES if fnmatch.fnmatchcase(n, args.case)]
     if not cases:
         raise SystemExit(f"no case matches {args.case!r}")

@@ -21,12 +21,14 @@
 #include "proc/proc.h"
 #include "types.h"
 
+#define SYS_chmod 15
 #define SYS_setpgid 57
 #define SYS_umask 60
 #define SYS_getpgrp 65
 #define SYS_setsid 66
 #define SYS_getrlimit 76
 #define SYS_readlink 85
+#define SYS_fchmod 94
 #define SYS_fsync 118
 #define SYS_clone 120
 #define SYS_mprotect 125
@@ -36,9 +38,14 @@
 #define SYS_prctl 172
 #define SYS_vfork 190
 #define SYS_ugetrlimit 191
+#define SYS_lchown32 198
+#define SYS_fchown32 207
+#define SYS_chown32 212
 #define SYS_sendfile64 239
 #define SYS_fstatat64 300
 #define SYS_set_robust_list 311
+#define SYS_fchownat 298
+#define SYS_fchmodat 306
 #define SYS_utimensat 320
 #define SYS_dup3 330
 #define SYS_getrandom 355
@@ -104,6 +111,12 @@ long sys_fstatat64(SYSCALL_ARGS);
 long sys_set_robust_list(SYSCALL_ARGS);
 long sys_utimensat(SYSCALL_ARGS);
 long sys_dup3(SYSCALL_ARGS);
+long sys_chmod(SYSCALL_ARGS);
+long sys_fchmod(SYSCALL_ARGS);
+long sys_fchmodat(SYSCALL_ARGS);
+long sys_chown32(SYSCALL_ARGS);
+long sys_fchown32(SYSCALL_ARGS);
+long sys_fchownat(SYSCALL_ARGS);
 long sys_getrandom(SYSCALL_ARGS);
 
 #endif
