@@ -110,26 +110,24 @@ long sys_mprotect(SYSCALL_ARGS)
 		return -ENOMEM;
 	}
 	vmmap_t *map = vp->vmp_map;
-	/* Every page of the range must be mapped. */
-	for (size_t vfn = lo; vfn < hi;) {
+	/* As Linux: the pages up to the first unmapped one change, then -ENOMEM. */
+	int err = split_at(map, lo);
+	size_t vfn = lo;
+	while (err == 0 && vfn < hi) {
 		vmarea_t *a = area_at(map, vfn);
 		if (a == NULL) {
-			return -ENOMEM;
+			err = -ENOMEM;
+			break;
 		}
-		vfn = a->vma_end;
-	}
-	int err = split_at(map, lo);
-	if (err == 0) {
-		err = split_at(map, hi);
-	}
-	if (err < 0) {
-		return err;
-	}
-	for (size_t vfn = lo; vfn < hi;) {
-		vmarea_t *a = area_at(map, vfn);
+		if (a->vma_end > hi) {
+			err = split_at(map, hi);
+			if (err < 0) {
+				break;
+			}
+		}
 		a->vma_prot = prot;
 		vfn = a->vma_end;
 	}
-	unmap_range(map, lo, hi);
-	return 0;
+	unmap_range(map, lo, vfn);
+	return err;
 }

@@ -36,7 +36,6 @@ void context_setup(context_t *c, context_func_t func, long arg1, void *arg2, voi
 	c->c_kstack = kstack;
 	c->c_kstacksz = kstacksz;
 	c->c_tls[0] = c->c_tls[1] = 0;
-	c->c_fpu_saved = false;
 }
 
 #define CR0_MP (1u << 1)
@@ -67,33 +66,31 @@ static void fpu_setup(void)
 	__asm__ volatile("fninit");
 }
 
-static void *fpu_area(context_t *c)
-{
-	return (void *)(((uintptr_t)c->c_fpu + 15) & ~(uintptr_t)15);
-}
-
-static void fpu_save(context_t *c)
+static void fpu_save(void *area)
 {
 	if (fpu_fxsr) {
-		__asm__ volatile("fxsave (%0)" : : "r"(fpu_area(c)) : "memory");
+		__asm__ volatile("fxsave (%0)" : : "r"(area) : "memory");
 	} else {
-		__asm__ volatile("fnsave (%0)" : : "r"(fpu_area(c)) : "memory");
+		__asm__ volatile("fnsave (%0)" : : "r"(area) : "memory");
 	}
-	c->c_fpu_saved = true;
 }
 
-static void fpu_load(context_t *c)
+static void fpu_restore(const void *area)
 {
-	if (!c->c_fpu_saved) {
-		__asm__ volatile("fninit");
-		if (fpu_sse) {
-			uint32_t mxcsr = MXCSR_DEFAULT;
-			__asm__ volatile("ldmxcsr %0" : : "m"(mxcsr));
-		}
-	} else if (fpu_fxsr) {
-		__asm__ volatile("fxrstor (%0)" : : "r"(fpu_area(c)) : "memory");
+	if (fpu_fxsr) {
+		__asm__ volatile("fxrstor (%0)" : : "r"(area) : "memory");
 	} else {
-		__asm__ volatile("frstor (%0)" : : "r"(fpu_area(c)) : "memory");
+		__asm__ volatile("frstor (%0)" : : "r"(area) : "memory");
+	}
+}
+
+/* The registers of a new context (context_first_entry calls it first). */
+void context_fpu_reset(void)
+{
+	__asm__ volatile("fninit");
+	if (fpu_sse) {
+		uint32_t mxcsr = MXCSR_DEFAULT;
+		__asm__ volatile("ldmxcsr %0" : : "m"(mxcsr));
 	}
 }
 
@@ -107,17 +104,19 @@ static void context_load_address_space(context_t *c)
 void context_switch(context_t *old, context_t *new)
 {
 	KASSERT(!intr_enabled());
-	fpu_save(old);
-	fpu_load(new);
+	uint8_t fpu[512 + 16]; /* this thread's FPU registers while it is out */
+	void *area = (void *)(((uintptr_t)fpu + 15) & ~(uintptr_t)15);
+	fpu_save(area);
 	context_load_address_space(new);
 	context_switch_stacks(&old->c_esp, new->c_esp);
+	fpu_restore(area);
 }
 
 void context_make_active(context_t *c)
 {
 	uint32_t discard;
 	fpu_setup();
-	fpu_load(c);
+	context_fpu_reset();
 	context_load_address_space(c);
 	context_switch_stacks(&discard, c->c_esp);
 	panic("context_make_active: returned");

@@ -88,8 +88,9 @@ void pgrp_exit(proc_t *p);
  * first) so the next access faults and is mapped with the new protection.
  * len 0: 0.  Errors: -EINVAL (addr not page aligned, other prot bits, a
  * range that wraps or reaches the kernel half), -ENOMEM (a page of the
- * range is not mapped, or no memory for a split; areas already split stay
- * split, which changes nothing a program sees).  Keel does not check a
+ * range is not mapped: as on Linux, the pages before the first unmapped
+ * one have changed; or no memory for a split, with the pages before it
+ * changed).  Keel does not check a
  * shared file mapping's protection against the file's open mode.
  */
 long sys_mprotect(SYSCALL_ARGS);

@@ -11,12 +11,13 @@
  *
  * The floating-point and SSE registers: user programs use them (glibc's
  * string functions pick SSE2 versions when the CPU has SSE2), so each
- * context keeps its own copy in c_fpu (fxsave's 512 bytes, or fnsave's
- * 108 on a CPU without FXSR).  The kernel itself never touches them
- * (it is built with -mgeneral-regs-only), so context_switch() saves the
- * old thread's registers and loads the new one's around the switch.  A
- * new context starts with the FPU reset (fninit, and MXCSR 0x1f80: every
- * SSE exception masked), as a program does on Linux.  The first switch
+ * thread keeps its own copy while it is switched out: context_switch()
+ * saves them (fxsave's 512 bytes, or fnsave's 108 on a CPU without FXSR)
+ * in its own frame on the thread's kernel stack and loads them back when
+ * the thread is switched in again.  The kernel itself never touches them
+ * (it is built with -mgeneral-regs-only).  A new context starts with the
+ * FPU reset (fninit, and MXCSR 0x1f80: every SSE exception masked), as a
+ * program does on Linux.  The first switch
  * at boot enables the FPU (CR0.MP and NE set, EM and TS clear) and, when
  * CPUID says the CPU has FXSR and SSE, SSE (CR4.OSFXSR and OSXMMEXCPT).
  */
@@ -49,6 +50,9 @@ void context_setup(context_t *c, context_func_t func, long arg1, void *arg2, voi
 
 /* Saves the running context into 'old' and resumes 'new'.  Call with interrupts off. */
 void context_switch(context_t *old, context_t *new);
+
+/* Resets the FPU and SSE registers (a new context; context_first_entry calls it). */
+void context_fpu_reset(void);
 
 /* Resumes 'c' without saving anything: the first switch at boot. */
 void context_make_active(context_t *c) __noreturn;
