@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Debian's BusyBox (busybox-static:i386, unmodified) on Keel and on this Linux host, compared.
 
-    tools/hosttests/busybox.py [--build build] [--kernel K] [--disk D] [--case GLOB] [-v]
+    tools/hosttests/busybox.py [--build B] [--kernel K] [--disk D] [--case GLOB]
+
+make test runs it (tools/test-all, with the VM stage's host tests: --stage vm).
 
 mk/busybox.mk fetches the package with apt-get download, unpacks it with
 dpkg-deb -x into <build>/busybox/root and puts its bin/busybox on
@@ -249,14 +251,14 @@ def run_keel(kernel, disk, cases, timeout):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--build", default=os.path.join(ROOT, "build"))
+    ap.add_argument("--build", help="the build directory (default: the kernel's, else build)")
     ap.add_argument("--kernel")
     ap.add_argument("--disk")
     ap.add_argument("--case", default="*", help="only the cases matching this glob")
     ap.add_argument("--timeout", type=float, default=60.0)
-    ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
-    build = os.path.abspath(args.build)
+    build = os.path.abspath(args.build or (os.path.dirname(args.kernel) if args.kernel
+                                           else os.path.join(ROOT, "build")))
     kernel = args.kernel or os.path.join(build, "keel.elf")
     disk = args.disk or os.path.join(build, "disk.img")
     for n, c in CASES:
