@@ -12,7 +12,10 @@
 #include "api/uthread.h"
 #include "api/vmglue.h"
 #include "boot/pit.h"
+#include "drivers/dev.h"
+#include "drivers/tty.h"
 #include "errno.h"
+#include "fs/pipe.h"
 #include "io.h"
 #include "mm/kmalloc.h"
 #include "mm/mm.h"
@@ -20,7 +23,9 @@
 #include "mm/pframe.h"
 #include "proc/kthread.h"
 #include "proc/proc.h"
+#include "proc/sched.h"
 #include "util/string.h"
+#include "vfs/file.h"
 #include "vfs/vfs_proc.h"
 #include "vfs/vfs_syscall.h"
 
@@ -750,4 +755,181 @@ long sys_sendfile64(SYSCALL_ARGS)
 		}
 	}
 	return done > 0 ? (long)done : ret;
+}
+
+/* ---- poll ---- */
+
+#define POLLIN 0x001
+#define POLLPRI 0x002
+#define POLLOUT 0x004
+#define POLLERR 0x008
+#define POLLHUP 0x010
+#define POLLNVAL 0x020
+#define POLLRDNORM 0x040
+#define POLLWRNORM 0x100
+#define POLL_MAX_FDS 256
+
+typedef struct linux_pollfd {
+	int32_t fd;
+	int16_t events;
+	int16_t revents;
+} linux_pollfd_t;
+
+/* The terminal device 'devid' is, or NULL. */
+static tty_t *tty_of(devid_t devid)
+{
+	if (DEVID_MAJOR(devid) != TTY_MAJOR) {
+		return NULL;
+	}
+	bytedev_t *bd = bytedev_lookup(devid);
+	for (int i = 0; bd != NULL && i < tty_count(); i++) {
+		tty_t *t = tty_at(i);
+		if (t != NULL && &t->tt_dev == bd) {
+			return t;
+		}
+	}
+	return NULL;
+}
+
+/* The revents of one pollfd now. */
+static int16_t poll_one(const linux_pollfd_t *pfd)
+{
+	if (pfd->fd < 0) {
+		return 0;
+	}
+	file_t *f = fget(pfd->fd);
+	if (f == NULL) {
+		return POLLNVAL;
+	}
+	int ready = POLLIN | POLLRDNORM | POLLOUT | POLLWRNORM; /* files, other devices */
+	vnode_t *vn = f->f_vnode;
+	if (pipe_is_pipe(vn)) {
+		int st = pipe_poll(vn);
+		ready = (st & PIPE_POLL_DATA ? POLLIN | POLLRDNORM : 0) |
+			(st & PIPE_POLL_ROOM ? POLLOUT | POLLWRNORM : 0);
+		if (st & PIPE_POLL_HUP) {
+			ready |= (f->f_mode & FMODE_READ) ? POLLHUP : POLLERR;
+		}
+	} else if (S_ISCHR(vn->vn_mode)) {
+		tty_t *t = tty_of(vn->vn_devid);
+		if (t != NULL) {
+			uint32_t flags = intr_save();
+			bool line = t->tt_ldisc.ld_cooked != t->tt_ldisc.ld_head;
+			intr_restore(flags);
+			ready = POLLOUT | POLLWRNORM | (line ? POLLIN | POLLRDNORM : 0);
+		}
+	}
+	fput(f);
+	return (int16_t)(ready & (pfd->events | POLLERR | POLLHUP | POLLNVAL));
+}
+
+/*
+ * poll(fds, nfds, timeout): waits until one of the nfds descriptors is
+ * ready for what its events ask, or 'timeout' milliseconds (negative:
+ * forever; 0: do not wait), and sets each revents.  Ready: a regular
+ * file, a directory and a device other than a terminal always (POLLIN,
+ * POLLOUT); a terminal for POLLIN when a completed line waits (canonical
+ * mode: the line being typed does not count), always for POLLOUT; a
+ * pipe's read end when it holds data, its write end when it has room,
+ * with POLLHUP (read end) or POLLERR (write end) once the other end is
+ * closed.  A negative fd is ignored (revents 0); a closed one gets
+ * POLLNVAL.  Keel checks again at every timer tick (a wait ends up to a
+ * tick late).  Returns how many have a nonzero revents (0: timed out).
+ * Errors: -EINVAL (nfds over 256), -EFAULT, -EINTR (the thread was
+ * cancelled while waiting).
+ */
+long sys_poll(SYSCALL_ARGS)
+{
+	size_t n = a2;
+	int32_t timeout = (int32_t)a3;
+	if (n > POLL_MAX_FDS) {
+		return -EINVAL;
+	}
+	size_t size = n * sizeof(linux_pollfd_t);
+	linux_pollfd_t *fds = n > 0 ? kmalloc(size) : NULL;
+	if (n > 0 && fds == NULL) {
+		return -ENOMEM;
+	}
+	if (copy_from_user(fds, (const void *)a1, size) != 0) {
+		kfree(fds);
+		return -EFAULT;
+	}
+	uint32_t ms_per_tick = pit_hz >= 1000 ? 1 : 1000 / pit_hz;
+	uint32_t ticks_left = timeout < 0 ? 0 : ((uint32_t)timeout + ms_per_tick - 1) / ms_per_tick;
+	long ret;
+	for (;;) {
+		ret = 0;
+		for (size_t i = 0; i < n; i++) {
+			fds[i].revents = poll_one(&fds[i]);
+			ret += fds[i].revents != 0;
+		}
+		if (ret > 0 || (timeout >= 0 && ticks_left == 0)) {
+			break;
+		}
+		if (sched_sleep_ticks(1) != 0) {
+			ret = -EINTR;
+			break;
+		}
+		if (timeout >= 0) {
+			ticks_left--;
+		}
+	}
+	if (ret >= 0 && copy_to_user((void *)a1, fds, size) != 0) {
+		ret = -EFAULT;
+	}
+	kfree(fds);
+	return ret;
+}
+
+/* ---- threads and sleeping ---- */
+
+/* gettid(): a Keel process has one thread, whose id is the pid. */
+long sys_gettid(SYSCALL_ARGS)
+{
+	return curproc->p_pid;
+}
+
+#define TIMER_ABSTIME 1
+
+/*
+ * clock_nanosleep(clk, flags, req, rem): nanosleep on clock 'clk'
+ * (CLOCK_REALTIME 0 or CLOCK_MONOTONIC 1; both tick with the timer).
+ * flags TIMER_ABSTIME: *req is a time of that clock to sleep until (no
+ * sleep if it has passed; rem is not written).  Returns 0 or, unlike
+ * nanosleep, the error itself: EINVAL (another clock or flag, a bad
+ * *req), EFAULT, EINTR (cancelled; *rem as nanosleep's).
+ */
+long sys_clock_nanosleep(SYSCALL_ARGS)
+{
+	if (a1 > 1 || (a2 & ~TIMER_ABSTIME) != 0) {
+		return EINVAL;
+	}
+	long r;
+	if (!(a2 & TIMER_ABSTIME)) {
+		r = sys_nanosleep(a3, a4, 0, 0, 0, 0);
+		return -r;
+	}
+	linux_timespec_t req, now;
+	if (copy_from_user(&req, (const void *)a3, sizeof(req)) != 0) {
+		return EFAULT;
+	}
+	if (req.tv_nsec < 0 || req.tv_nsec >= 1000000000) {
+		return EINVAL;
+	}
+	/* The clock now (the realtime clock is the boot time plus the same ticks). */
+	uint64_t t = pit_ticks;
+	now.tv_sec = (int32_t)(t / pit_hz);
+	now.tv_nsec = (int32_t)((t % pit_hz) * (1000000000u / pit_hz));
+	if (a1 == 0) {
+		now.tv_sec = (int32_t)sys_time(0, 0, 0, 0, 0, 0);
+	}
+	int64_t left =
+	    ((int64_t)req.tv_sec - now.tv_sec) * 1000000000ll + req.tv_nsec - now.tv_nsec;
+	if (left <= 0) {
+		return 0;
+	}
+	uint64_t ns_per_tick = 1000000000u / pit_hz;
+	uint64_t ticks = ((uint64_t)left + ns_per_tick - 1) / ns_per_tick;
+	return sched_sleep_ticks(ticks > 0xffffffffu ? 0xffffffffu : (uint32_t)ticks) == 0 ? 0
+											   : EINTR;
 }

@@ -105,6 +105,9 @@ static const syscall_fn_t syscall_table[] = {
     [SYS_lchown32] = sys_chown32,
     [SYS_fchown32] = sys_fchown32,
     [SYS_fchownat] = sys_fchownat,
+    [SYS_poll] = sys_poll,
+    [SYS_gettid] = sys_gettid,
+    [SYS_clock_nanosleep] = sys_clock_nanosleep,
 };
 
 syscall_fn_t syscall_lookup(uint32_t num)

@@ -83,6 +83,8 @@ CASES = [
     ("heredoc", "busybox printf 'x=v\\ncat <<EOF\\nheredoc $x\\nEOF\\n' > h1; busybox sh h1"),
     ("sh_status", "busybox sh -c 'false; echo $?; ! true; echo $?; exit 3'"),
     ("xargs_expr", "busybox sh -c 'seq 3 | xargs echo n; expr 6 \\* 7; expr length abc'"),
+    ("sleep", "busybox sleep 0.1; busybox echo slept $?; busybox sh -c 'sleep 0 && echo again'"),
+    ("poll_pipe", "busybox sh -c 'echo abc | timeout 5 cat; echo $?'"),
 ]
 
 # Keel's terminal keeps LDISC_BUF_SIZE (128) bytes of a line: each line

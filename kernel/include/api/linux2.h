@@ -35,6 +35,7 @@
 #define SYS_getpgid 132
 #define SYS_getsid 147
 #define SYS_fdatasync 148
+#define SYS_poll 168
 #define SYS_prctl 172
 #define SYS_vfork 190
 #define SYS_ugetrlimit 191
@@ -44,6 +45,8 @@
 #define SYS_sendfile64 239
 #define SYS_fstatat64 300
 #define SYS_set_robust_list 311
+#define SYS_gettid 224
+#define SYS_clock_nanosleep 267
 #define SYS_fchownat 298
 #define SYS_fchmodat 306
 #define SYS_utimensat 320
@@ -112,6 +115,9 @@ long sys_fstatat64(SYSCALL_ARGS);
 long sys_set_robust_list(SYSCALL_ARGS);
 long sys_utimensat(SYSCALL_ARGS);
 long sys_dup3(SYSCALL_ARGS);
+long sys_poll(SYSCALL_ARGS);
+long sys_gettid(SYSCALL_ARGS);
+long sys_clock_nanosleep(SYSCALL_ARGS);
 long sys_chmod(SYSCALL_ARGS);
 long sys_fchmod(SYSCALL_ARGS);
 long sys_fchmodat(SYSCALL_ARGS);
