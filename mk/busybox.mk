@@ -10,7 +10,8 @@
 # i386 architecture known to dpkg (tools/deps adds it) and the i386 package
 # index (apt-get update), but no root and no install.  It is fetched once
 # and kept; `make busybox-refetch` fetches it again.  When it cannot be
-# fetched the build says why, goes on without BusyBox, and the BusyBox
+# fetched the build says why, goes on without BusyBox (and tries again on
+# the next make), and the BusyBox
 # tests (tools/hosttests/busybox.py) fail with the reason in the status
 # file: never a silent skip.  BUSYBOX_DEB=file.deb uses a .deb at hand.
 #
@@ -22,7 +23,8 @@ BUSYBOX_PKG    := busybox-static:i386
 BUSYBOX_DEB    ?= $(BUSYBOX_DIR)/busybox-static.deb
 BUSYBOX_STATUS := $(BUSYBOX_DIR)/status
 
-$(BUSYBOX_STATUS): mk/busybox.mk
+# A status that says "missing" is tried again on every make.
+$(BUSYBOX_STATUS): mk/busybox.mk $(if $(shell grep -s '^missing' $(BUSYBOX_STATUS)),FORCE)
 	@mkdir -p $(BUSYBOX_DIR)
 	@rm -rf $(BUSYBOX_DIR)/root $(BUSYBOX_DIR)/dl
 	@if [ ! -s "$(BUSYBOX_DEB)" ]; then \
