@@ -195,4 +195,5 @@ SHELL := /bin/bash
 -include $(KERNEL_OBJS:.o=.d)
 include mk/course.mk
 include mk/user.mk
+include mk/busybox.mk
 include mk/s5tools.mk

@@ -67,6 +67,7 @@ $(BUILD)/rootfs.stamp: $(USER_PROGS) $(shell find tools/s5fs/disk -type f) $(BUI
 	@mkdir -p $(BUILD)/rootfs
 	@cp -R tools/s5fs/disk/. $(BUILD)/rootfs/
 	@cp -R $(UROOT)/. $(BUILD)/rootfs/
+	@$(BUSYBOX_INSTALL)
 	@touch $@
 
 .SECONDARY: $(patsubst user/%.c,$(UOBJ)/%.o,$(wildcard user/*/*.c))

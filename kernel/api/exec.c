@@ -15,6 +15,7 @@
  */
 #include "api/exec.h"
 #include "api/fdflags.h"
+#include "api/linux2.h"
 #include "api/syscall.h"
 #include "api/uaccess.h"
 #include "api/uthread.h"
@@ -505,6 +506,9 @@ long sys_execve(SYSCALL_ARGS)
 		return -ENOMEM;
 	}
 	ssize_t n = strncpy_from_user(path, (const char *)a1, MAXPATHLEN);
+	if (n >= 0) {
+		pgrp_exec_self(path, MAXPATHLEN); /* "/proc/self/exe" (api/linux2.h) */
+	}
 	exec_args_t a;
 	int err = n < 0 ? (int)n : args_init(&a, path);
 	kfree(path);
@@ -518,6 +522,9 @@ long sys_execve(SYSCALL_ARGS)
 	regs_t regs;
 	if (err == 0) {
 		err = exec_load(curproc, &a, &regs);
+	}
+	if (err == 0) {
+		pgrp_exec_record(a.ea_buf);
 	}
 	args_free(&a);
 	if (err < 0) {
@@ -555,6 +562,9 @@ int kernel_execve(const char *path, char *const argv[], char *const envp[])
 	}
 	regs_t regs;
 	err = exec_load(curproc, &a, &regs);
+	if (err == 0) {
+		pgrp_exec_record(a.ea_buf);
+	}
 	args_free(&a);
 	if (err < 0) {
 		return err;

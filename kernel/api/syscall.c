@@ -6,6 +6,7 @@
  * whether it uses them or not, and returns the value for eax.
  */
 #include "api/syscall.h"
+#include "api/linux2.h"
 #include "errno.h"
 #include "proc/kthread.h"
 #include "proc/proc.h"
@@ -75,6 +76,38 @@ static const syscall_fn_t syscall_table[] = {
     [SYS_clock_gettime] = sys_clock_gettime,
     [SYS_openat] = sys_openat,
     [SYS_pipe2] = sys_pipe2,
+    /* api/linux2.h: what stock Linux binaries (BusyBox, glibc) need */
+    [SYS_setpgid] = sys_setpgid,
+    [SYS_umask] = sys_umask,
+    [SYS_getpgrp] = sys_getpgrp,
+    [SYS_setsid] = sys_setsid,
+    [SYS_getrlimit] = sys_getrlimit,
+    [SYS_readlink] = sys_readlink,
+    [SYS_fsync] = sys_fsync,
+    [SYS_clone] = sys_clone,
+    [SYS_mprotect] = sys_mprotect,
+    [SYS_getpgid] = sys_getpgid,
+    [SYS_getsid] = sys_getsid,
+    [SYS_fdatasync] = sys_fsync,
+    [SYS_prctl] = sys_prctl,
+    [SYS_vfork] = sys_vfork,
+    [SYS_ugetrlimit] = sys_getrlimit,
+    [SYS_sendfile64] = sys_sendfile64,
+    [SYS_fstatat64] = sys_fstatat64,
+    [SYS_set_robust_list] = sys_set_robust_list,
+    [SYS_utimensat] = sys_utimensat,
+    [SYS_dup3] = sys_dup3,
+    [SYS_getrandom] = sys_getrandom,
+    [SYS_chmod] = sys_chmod,
+    [SYS_fchmod] = sys_fchmod,
+    [SYS_fchmodat] = sys_fchmodat,
+    [SYS_chown32] = sys_chown32,
+    [SYS_lchown32] = sys_chown32,
+    [SYS_fchown32] = sys_fchown32,
+    [SYS_fchownat] = sys_fchownat,
+    [SYS_poll] = sys_poll,
+    [SYS_gettid] = sys_gettid,
+    [SYS_clock_nanosleep] = sys_clock_nanosleep,
 };
 
 syscall_fn_t syscall_lookup(uint32_t num)

@@ -18,6 +18,7 @@
  */
 #include "api/uthread.h"
 #include "api/fdflags.h"
+#include "api/linux2.h"
 #include "api/vmglue.h"
 #include "boot/gdt.h"
 #include "errno.h"
@@ -84,6 +85,7 @@ kthread_t *uthread_clone(proc_t *child, const regs_t *regs)
 	thr->kt_ctx.c_tls[0] = curthr->kt_ctx.c_tls[0];
 	thr->kt_ctx.c_tls[1] = curthr->kt_ctx.c_tls[1];
 	fdflags_fork(curproc, child);
+	pgrp_fork(curproc, child);
 	return thr;
 }
 
@@ -186,6 +188,7 @@ void uthread_exit(int status)
 		init_reap_children();
 	}
 	fdflags_release(curproc);
+	pgrp_exit(curproc);
 	vm_proc_release(curproc);
 	vfs_proc_release(curproc);
 	do_exit(status);

@@ -202,3 +202,14 @@ int pipe_create(file_t **readf, file_t **writef)
 	*writef = wf;
 	return 0;
 }
+
+int pipe_poll(const vnode_t *vn)
+{
+	pipe_t *p = vn->vn_i;
+	bool read_end = (vn->vn_ino & 1) == 0;
+	if (read_end) {
+		return (p->p_count > 0 ? PIPE_POLL_DATA : 0) |
+		       (p->p_write_open ? 0 : PIPE_POLL_HUP);
+	}
+	return (p->p_count < PIPE_SIZE ? PIPE_POLL_ROOM : 0) | (p->p_read_open ? 0 : PIPE_POLL_HUP);
+}

@@ -28,6 +28,7 @@ context_switch_stacks:
 
     .globl context_first_entry
 context_first_entry:
+    call context_fpu_reset      /* a new thread's FPU starts reset */
     sti
     pushl %edi
     pushl %esi

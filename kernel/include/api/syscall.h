@@ -54,6 +54,9 @@
  * differs from Linux: a read, write, readv or writev buffer that starts
  * mapped and runs off its mapping fails as a whole with -EFAULT and moves
  * nothing (Linux moves the mapped part and returns a short count).
+ *
+ * The calls of api/linux2.h (clone, mprotect, process groups, ...) are
+ * listed there.
  */
 #ifndef KEEL_API_SYSCALL_H
 #define KEEL_API_SYSCALL_H

@@ -40,4 +40,15 @@ int pipe_create(file_t **readf, file_t **writef);
 /* Whether 'vn' is an end of a pipe. */
 bool pipe_is_pipe(const vnode_t *vn);
 
+/*
+ * What a read or write of pipe end 'vn' would do now (poll): for the
+ * read end PIPE_POLL_DATA when the buffer holds data, for the write end
+ * PIPE_POLL_ROOM when it has room; PIPE_POLL_HUP when the other end is
+ * closed (a read returns 0 at the end of the data, a write -EPIPE).
+ */
+#define PIPE_POLL_DATA 1
+#define PIPE_POLL_ROOM 2
+#define PIPE_POLL_HUP 4
+int pipe_poll(const vnode_t *vn);
+
 #endif

@@ -1,0 +1,310 @@
+#!/usr/bin/env python3
+"""Debian's BusyBox (busybox-static:i386, unmodified) on Keel and on this Linux host, compared.
+
+    tools/hosttests/busybox.py [--build B] [--kernel K] [--disk D] [--case GLOB]
+
+make test runs it (tools/test-all, with the VM stage's host tests: --stage vm).
+
+mk/busybox.mk fetches the package with apt-get download, unpacks it with
+dpkg-deb -x into <build>/busybox/root and puts its bin/busybox on
+<build>/disk.img as /bin/busybox; <build>/busybox/status says "ok VERSION"
+or "missing: REASON".  When BusyBox is missing every test here fails with
+that reason (none is skipped).
+
+  file     "busybox.file.*": the file on the staged disk tree
+           (<build>/rootfs/bin/busybox) has the sha256 of bin/busybox read
+           straight out of the .deb (dpkg-deb --fsys-tarfile), and the .deb's
+           own md5sums list agrees: the binary is Debian's, never rebuilt or
+           patched
+  keel     Keel booted without tests on a copy of <build>/disk.img; init's
+           shell (the project's /bin/sh) on the serial port runs `cd /tmp`,
+           then each case's command line followed by `echo "[exit $?]"`, and
+           finally `halt` ("busybox.keel.prompt", "busybox.keel.halt")
+  linux    the same command lines run here by the same shell
+           (<build>/user/root/bin/sh) in a fresh scratch directory, PATH a
+           directory holding the same busybox file and the project's /bin
+  diff     "busybox.<case>" passes when Keel's output and exit status equal
+           Linux's (the serial terminal's \\r dropped); a mismatch shows both
+
+Output is TAP, then "# N passed, M failed"; the exit status is 0 only when
+every test passed.  Standard library only.
+"""
+
+import argparse
+import fnmatch
+import hashlib
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+import keelhost  # noqa: E402
+
+# The stage it needs (tools/test-all): stock Linux binaries run on the VM stage.
+STAGE = "vm"
+
+PROMPT = "$ "
+LINUX_TIMEOUT = 30.0
+
+# (name, command line).  Each runs in a directory of its own making under
+# the shell's working directory, so Keel's /tmp and Linux's scratch
+# directory look the same to it.  "busybox ls /" cannot be compared with
+# Linux's root, so Keel's is checked against the project's own ls there.
+CASES = [
+    ("true", "busybox true"),
+    ("false", "busybox false"),
+    ("echo", "busybox echo hi"),
+    ("echo_n", "busybox echo -n no newline; busybox echo"),
+    ("sh_echo", "busybox sh -c 'echo hi'"),
+    ("sh_exit", "busybox sh -c 'exit 7'"),
+    ("cat_wc", "busybox mkdir c1 && busybox echo hello world > c1/f && "
+               "busybox cat c1/f | busybox wc -c"),
+    ("ls_dir", "busybox mkdir l1 && busybox touch l1/b l1/a l1/c && busybox ls l1 | busybox cat"),
+    ("ls_root", "busybox ls -1 / > lsbb; ls / > lsown; busybox cmp lsbb lsown && busybox echo same"),
+    ("sh_pipeline", "busybox sh -c 'echo hi; ls / >/dev/null; echo abc | wc -c'"),
+    ("sh_vars", "busybox sh -c 'x=3; y=$((x*7)); echo $y; test $y -gt 20 && echo big'"),
+    ("seq_sort_head", "busybox sh -c 'seq 5 | sort -r | head -2'"),
+    ("printf", "busybox printf '%s-%d-%x\\n' a 42 255"),
+    ("grep_sed_awk", "busybox sh -c 'seq 4 | grep -v 2 | sed s/3/30/ | "
+                     "awk \"{ s += \\$1; print } END { print s }\"'"),
+    ("files_make", "busybox sh -c 'mkdir -p f1/x/y && echo data > f1/x/y/z && cp -r f1 f2 && rm -r f1'"),
+    ("files_move", "busybox sh -c 'mv f2/x/y/z f2/x/w && find f2 | sort && cat f2/x/w'"),
+    ("md5_dd_od", "busybox sh -c 'dd if=/dev/zero bs=512 count=3 2>/dev/null > m1; md5sum m1; "
+                  "echo hello | od -c; wc -c < m1'"),
+    ("sh_function", "busybox sh -c 'f() { echo \"f:$1\"; }; for i in 1 2 3; do f $i; done'"),
+    ("sh_while", "busybox sh -c 'i=0; while [ $i -lt 3 ]; do i=$((i+1)); done; echo $i'"),
+    ("sh_substitution", "busybox sh -c 'echo $(echo sub) `echo bq` \"$(seq 2)\"'"),
+    ("sh_subshell", "busybox sh -c '(cd /; pwd); x=$(busybox echo in | tr a-z A-Z); echo $x'"),
+    ("heredoc", "busybox printf 'x=v\\ncat <<EOF\\nheredoc $x\\nEOF\\n' > h1; busybox sh h1"),
+    ("sh_status", "busybox sh -c 'false; echo $?; ! true; echo $?; exit 3'"),
+    ("xargs_expr", "busybox sh -c 'seq 3 | xargs echo n; expr 6 \\* 7; expr length abc'"),
+    ("sleep", "busybox sleep 0.1; busybox echo slept $?; busybox sh -c 'sleep 0 && echo again'"),
+    ("poll_pipe", "busybox sh -c 'echo abc | timeout 5 cat; echo $?'"),
+]
+
+# Keel's terminal keeps LDISC_BUF_SIZE (128) bytes of a line: each line
+# typed (the case's command line and `; echo "[exit $?]"`) must fit.
+LINE_MAX = 127
+
+
+def status_of(build):
+    path = os.path.join(build, "busybox", "status")
+    try:
+        with open(path) as f:
+            text = f.read().strip()
+    except OSError as e:
+        return None, f"no {path} ({e.strerror}): make did not stage BusyBox"
+    if text.startswith("ok"):
+        return text, ""
+    return None, text
+
+
+def deb_busybox(deb):
+    """(bytes of ./bin/busybox in the .deb, its md5 from the .deb's md5sums)."""
+    tar = subprocess.run(["dpkg-deb", "--fsys-tarfile", deb], stdout=subprocess.PIPE, check=True)
+    with tarfile.open(fileobj=io.BytesIO(tar.stdout)) as t:
+        data = t.extractfile("./bin/busybox").read()
+    ctl = tempfile.mkdtemp(prefix="keel-bb-ctl-")
+    try:
+        subprocess.run(["dpkg-deb", "-e", deb, ctl], check=True)
+        md5 = None
+        with open(os.path.join(ctl, "md5sums")) as f:
+            for line in f:
+                words = line.split()
+                if len(words) == 2 and words[1] == "bin/busybox":
+                    md5 = words[0]
+    finally:
+        shutil.rmtree(ctl, ignore_errors=True)
+    return data, md5
+
+
+def file_checks(build):
+    """[(name, ok, why)] about the binary's origin."""
+    deb = os.path.join(build, "busybox", "busybox-static.deb")
+    staged = os.path.join(build, "rootfs", "bin", "busybox")
+    try:
+        data, md5 = deb_busybox(deb)
+    except (OSError, subprocess.CalledProcessError, KeyError) as e:
+        return [("file.deb", False, f"cannot read bin/busybox out of {deb}: {e}")]
+    out = [("file.md5sums", md5 is not None and hashlib.md5(data).hexdigest() == md5,
+            f"the .deb's md5sums says {md5}, its bin/busybox has {hashlib.md5(data).hexdigest()}")]
+    try:
+        with open(staged, "rb") as f:
+            mine = f.read()
+    except OSError as e:
+        return out + [("file.sha256", False, f"{staged}: {e.strerror}")]
+    want, got = hashlib.sha256(data).hexdigest(), hashlib.sha256(mine).hexdigest()
+    out.append(("file.sha256", want == got,
+                f"{staged} has sha256 {got}, the .deb's bin/busybox {want}"))
+    return out
+
+
+def wrap(cmd):
+    return f'{cmd}; echo "[exit $?]"'
+
+
+def run_linux(build, cases):
+    """{name: output} of each case's line under the project's shell here."""
+    bindir = tempfile.mkdtemp(prefix="keel-bb-bin-")
+    work = tempfile.mkdtemp(prefix="keel-bb-")
+    out = {}
+    try:
+        shutil.copy(os.path.join(build, "busybox", "root", "bin", "busybox"), bindir)
+        ubin = os.path.join(build, "user", "root", "bin")
+        for prog in os.listdir(ubin):
+            shutil.copy(os.path.join(ubin, prog), bindir)
+        for name, cmd in cases:
+            script = os.path.join(bindir, "script")
+            with open(script, "w") as f:
+                f.write(wrap(cmd) + "\n")
+            try:
+                p = subprocess.run([os.path.join(bindir, "sh"), script], cwd=work,
+                                   stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                   stderr=subprocess.STDOUT, env={"PATH": bindir, "HOME": "/"},
+                                   timeout=LINUX_TIMEOUT)
+                out[name] = p.stdout.decode("utf-8", "replace")
+            except subprocess.TimeoutExpired:
+                out[name] = None
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(bindir, ignore_errors=True)
+    return out
+
+
+def run_keel(kernel, disk, cases, timeout):
+    """({name: output or None}, [(name, ok, why)]) of a serial-port session."""
+    work = tempfile.mkdtemp(prefix="keel-bb-session-")
+    outs, results = {}, []
+    try:
+        image = os.path.join(work, "disk.img")
+        shutil.copyfile(disk, image)
+        argv = keelhost.qemu_argv(kernel=kernel, cmdline="", extra=[
+            "-no-reboot", "-drive", f"file={image},format=raw,if=ide,index=0"])
+        p = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT)
+        chunks = []
+        reader = threading.Thread(target=lambda: [chunks.append(b) for b in
+                                                  iter(lambda: p.stdout.read1(4096), b"")],
+                                  daemon=True)
+        reader.start()
+
+        def text():
+            raw = b"".join(chunks).decode("utf-8", "replace")
+            return keelhost.strip_ansi(raw).replace("\r", "")
+
+        def prompts():
+            t = text()
+            return t.count("\n" + PROMPT) + t.startswith(PROMPT)
+
+        def wait_prompts(n):
+            end = time.monotonic() + timeout
+            while time.monotonic() < end and prompts() < n and p.poll() is None:
+                time.sleep(0.05)
+            return prompts() >= n
+
+        def say(cmd):
+            n = prompts()
+            start = len(text())
+            p.stdin.write((cmd + "\n").encode())
+            p.stdin.flush()
+            ok = wait_prompts(n + 1)
+            got = text()[start:]
+            got = got[:got.rfind("\n" + PROMPT) + 1] if ok else got
+            if got.startswith(cmd + "\n"):  # the terminal's echo
+                got = got[len(cmd) + 1:]
+            return ok, got
+
+        try:
+            ok = wait_prompts(1)
+            results.append(("keel.prompt", ok, "no shell prompt on the serial port: " +
+                            text()[-600:]))
+            if ok:
+                ok, _ = say("cd /tmp")
+            for name, cmd in cases:
+                if not ok:
+                    outs[name] = None
+                    continue
+                ok, got = say(wrap(cmd))
+                outs[name] = got if ok else None
+                if not ok:
+                    outs[name + "!"] = got
+            p.stdin.write(b"halt\n")
+            p.stdin.flush()
+            try:
+                p.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                pass
+            results.append(("keel.halt", p.returncode == keelhost.EXIT_OK and
+                            keelhost.HALTED_CLEANLY in text(),
+                            f"halt: QEMU status {p.returncode}: " + text()[-600:]))
+        finally:
+            if p.poll() is None:
+                p.kill()
+                p.wait()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return outs, results
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--build", help="the build directory (default: the kernel's, else build)")
+    ap.add_argument("--kernel")
+    ap.add_argument("--disk")
+    ap.add_argument("--case", default="*", help="only the cases matching this glob")
+    ap.add_argument("--timeout", type=float, default=60.0)
+    args = ap.parse_args()
+    build = os.path.abspath(args.build or (os.path.dirname(args.kernel) if args.kernel
+                                           else os.path.join(ROOT, "build")))
+    kernel = args.kernel or os.path.join(build, "keel.elf")
+    disk = args.disk or os.path.join(build, "disk.img")
+    for n, c in CASES:
+        if len(wrap(c)) > LINE_MAX:
+            raise SystemExit(f"case {n}: its line is {len(wrap(c))} bytes, more than {LINE_MAX}")
+    cases = [(n, c) for n, c in CASES if fnmatch.fnmatchcase(n, args.case)]
+    if not cases:
+        raise SystemExit(f"no case matches {args.case!r}")
+
+    results = []
+    version, why = status_of(build)
+    if version is None:
+        results.append(("file.present", False, f"BusyBox is not on the disk image: {why}"))
+        results += [(n, False, f"not run: {why}") for n, _ in cases]
+    else:
+        results += file_checks(build)
+        linux = run_linux(build, cases)
+        keel, session = run_keel(kernel, disk, cases, args.timeout)
+        results += session
+        for name, _ in cases:
+            want, got = linux.get(name), keel.get(name)
+            if want is None:
+                results.append((name, False, "Linux: timed out"))
+            elif got is None:
+                results.append((name, False, "Keel: no prompt after it (timed out or hung)\n"
+                                f"got    {keel.get(name + '!', '')[-600:]!r}"))
+            else:
+                results.append((name, got == want,
+                                f"the output differs\nLinux: {want!r}\nKeel:  {got!r}"))
+
+    print(f"1..{len(results)}")
+    failed = 0
+    for i, (name, ok, why) in enumerate(results, 1):
+        print(f"{'ok' if ok else 'not ok'} {i} - busybox.{name}")
+        if not ok:
+            failed += 1
+            for line in why.split("\n"):
+                print(f"#   {line}")
+    print(f"# {len(results) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
