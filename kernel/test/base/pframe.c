@@ -76,8 +76,9 @@ KTEST(base_pframe_dirty_flush, "base.pframe.dirty_flush")
 
 KTEST(base_pframe_evict_lru, "base.pframe.evict_lru")
 {
+	/* A file's data: anonymous and shadow pages are never evicted. */
 	mobj_t o;
-	mobj_init(&o, MOBJ_ANON, &t_ops, "test");
+	mobj_init(&o, MOBJ_VNODE, &t_ops, "test");
 	fills = flushes = releases = 0;
 	size_t old = pframe_set_max(4);
 	pframe_shrink_all();
