@@ -27,15 +27,17 @@ and says which tests count only when others pass:
 A group may also say boot = "together" (with glob = "procs.wait.*"): its
 tests then share boots instead of getting one each.
 
-A group with support = true holds support tests: tests of the code the
-handout ships finished (user mode, the ELF loader, ...), which pass on the
-handout.  Each scores 0 points (the rubric must say 0), is run and reported
-like any other (a failure is marked and explained), and other tests may
-name it as a prerequisite, so that they count only when the support path
-they run on works.  The course self-test expects them to pass on the
-handout, where the stage's own tests must fail.  Every test of the
-stage must be in the rubric and every test the rubric names must exist;
-grading/rubric checks both.
+A group with support = true holds support tests: tests of code the
+handout ships finished that need none of the stage's code (user mode,
+pipes, ...), so they pass on the handout.  Each scores 0 points (the
+rubric must say 0), is run and reported like any other (a failure is
+marked and explained), and other tests may name it as a prerequisite, so
+that they count only when the support path they run on works.  The
+course self-test expects them to pass on the handout, where the stage's
+other tests must fail.
+
+Every test of the stage must be in the rubric and every test the rubric
+names must exist; grading/rubric checks both.
 
 The grader also reads the same data from JSON (the Gradescope bundle
 carries rubric.json, so that it runs on Pythons without tomllib).
