@@ -1,7 +1,9 @@
 /*
  * Keel only: after a fork bomb with memory-hungry children is over and
  * reaped, the free frames and slab objects are back where they were
- * (keel_meminfo), give or take the page-frame cache's pages.
+ * (keel_meminfo), give or take the page-frame cache's pages and the few
+ * frames the slab allocator keeps or returns for its caches (at most
+ * SLAB_SLACK fewer; a leak of one page per child is 100).
  */
 #include <stdio.h>
 #include <string.h>
@@ -10,6 +12,8 @@
 #include <unistd.h>
 
 #include "check.h"
+
+#define SLAB_SLACK 4
 
 int main(void)
 {
@@ -44,7 +48,7 @@ int main(void)
 		       after.resident_pages, before.slab_objects, after.slab_objects);
 	}
 	CHECK(after.slab_objects == before.slab_objects);
-	CHECK(after.free_frames + (after.resident_pages - before.resident_pages) ==
+	CHECK(after.free_frames + (after.resident_pages - before.resident_pages) + SLAB_SLACK >=
 	      before.free_frames);
 	return 0;
 }
