@@ -175,7 +175,8 @@ def summary(info, rubric, scored):
         mine = [s for s in scored if s.group is g]
         got = sum(s.points for s in mine)
         npass = sum(1 for s in mine if s.points >= s.max_points and s.outcome.passed)
-        mark = " " if got >= g.max_points else "-"
+        # A test worth 0 points (a support test) that fails is marked all the same.
+        mark = "-" if got < g.max_points or npass < len(mine) else " "
         w.append("%s %-42s %4s/%-4s  %d/%d" % (mark, (g.title or g.name)[:42], fmt_points(got),
                                                   fmt_points(g.max_points), npass, len(mine)))
     w.append("%-44s %4s/%-4s" % ("  TOTAL", fmt_points(total), fmt_points(rubric.max_points)))
@@ -185,9 +186,10 @@ def summary(info, rubric, scored):
     for g in rubric.groups:
         w.append(f"  {g.title} [{g.name}]")
         for s in [s for s in scored if s.group is g]:
-            mark = "-" if s.points < s.max_points else " "
+            lost = s.points < s.max_points or (s.max_points == 0 and not s.outcome.passed)
+            mark = "-" if lost else " "
             line = "  %s %3s/%-3s %s" % (mark, fmt_points(s.points), fmt_points(s.max_points), s.name)
-            if s.points < s.max_points:
+            if lost:
                 line += ": " + first_line(s.why_zero or s.outcome.reason or "failed")
             w.append(line)
     w.append("")

@@ -25,9 +25,19 @@ and says which tests count only when others pass:
     "procs.wait.status" = ["procs.wait.any"]
 
 A group may also say boot = "together" (with glob = "procs.wait.*"): its
-tests then share boots instead of getting one each.  Every test of the
-stage must be in the rubric and every test the rubric names must exist;
-grading/rubric checks both.
+tests then share boots instead of getting one each.
+
+A group with support = true holds support tests: tests of code the
+handout ships finished that need none of the stage's code (user mode,
+pipes, ...), so they pass on the handout.  Each scores 0 points (the
+rubric must say 0), is run and reported like any other (a failure is
+marked and explained), and other tests may name it as a prerequisite, so
+that they count only when the support path they run on works.  The
+course self-test expects them to pass on the handout, where the stage's
+other tests must fail.
+
+Every test of the stage must be in the rubric and every test the rubric
+names must exist; grading/rubric checks both.
 
 The grader also reads the same data from JSON (the Gradescope bundle
 carries rubric.json, so that it runs on Pythons without tomllib).
@@ -84,6 +94,9 @@ class Group:
         self.glob = data.get("glob")
         self.visibility = data.get("visibility", "visible")
         self.timeout = data.get("boot_timeout")
+        self.support = data.get("support", False)
+        if not isinstance(self.support, bool):
+            raise RubricError(f"{path}: group {self.name}: support must be true or false")
         if self.boot not in ("each", "together"):
             raise RubricError(f"{path}: group {self.name}: boot must be \"each\" or \"together\"")
         if self.boot == "together" and not self.glob:
@@ -91,6 +104,8 @@ class Group:
         for t, p in self.points.items():
             if not isinstance(p, (int, float)) or isinstance(p, bool) or p < 0:
                 raise RubricError(f"{path}: group {self.name}: {t}: points must be a number >= 0")
+            if self.support and p != 0:
+                raise RubricError(f"{path}: group {self.name}: {t}: a support test scores 0 points")
 
     @property
     def max_points(self):
@@ -145,6 +160,11 @@ class Rubric:
     @property
     def max_points(self):
         return sum(g.max_points for g in self.groups)
+
+    @property
+    def support_tests(self):
+        """The tests of support groups: 0 points, and they pass on the handout."""
+        return [t for g in self.groups if g.support for t in g.points]
 
     def points(self, test):
         return self.test_group[test].points[test]
@@ -257,6 +277,8 @@ def skeleton(stage, tests, existing=None):
         lines.append("[[group]]")
         lines.append(f'name = "{name}"')
         lines.append(f'title = "{g.title if g else name}"')
+        if g and g.support:
+            lines.append("support = true")
         if g and g.requires:
             lines.append("requires = [" + ", ".join(f'"{r}"' for r in g.requires) + "]")
         lines.append("[group.points]")
