@@ -13,6 +13,9 @@ Everything here is about driving an emulator from the host:
     order the kernel will run a group of tests.
   * run_e2e() runs a host test suite's end-to-end tests as TAP, each in a
     work directory of its own (tools/hosttests/drivers.py, vfs.py).
+  * ShellSession types command lines at the user shell that /sbin/init starts
+    on the serial port, and reads what each prints (hosttests/vm.py,
+    busybox.py).
 
 Standard library only: the tools must run on a fresh Debian machine with
 nothing but the packages tools/deps installs.
@@ -30,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import termios
+import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -593,3 +597,83 @@ def run_e2e(prog, suite, tests, args, expected=()):
             shutil.rmtree(work, ignore_errors=True)
     print(f"# {passed} passed, {failed} failed", flush=True)
     return 0 if failed == 0 else 1
+
+
+class ShellSession:
+    """The user shell on the serial port of a QEMU boot (-kernel, no reset)
+    of 'kernel' with a fresh copy of 'disk' as hda:
+
+        with ShellSession(kernel, disk, timeout) as sh:
+            if sh.wait_prompts(1):
+                ok, out = sh.say("ls /")   # out: what it printed, without
+                                           # the echoed line and the prompt
+            halted = sh.halt()
+
+    Every wait is bounded by 'timeout' seconds.  The text is the console's
+    bytes with escape sequences and carriage returns taken out."""
+
+    PROMPT = "$ "
+
+    def __init__(self, kernel, disk, timeout, prefix="keel-session-"):
+        self.kernel, self.disk, self.timeout, self.prefix = kernel, disk, timeout, prefix
+        self.work = self.proc = None
+        self.chunks = []
+
+    def __enter__(self):
+        self.work = tempfile.mkdtemp(prefix=self.prefix)
+        image = os.path.join(self.work, "disk.img")
+        shutil.copyfile(self.disk, image)
+        argv = qemu_argv(kernel=self.kernel, cmdline="", extra=[
+            "-no-reboot", "-drive", f"file={image},format=raw,if=ide,index=0"])
+        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT)
+        out = self.proc.stdout
+        threading.Thread(target=lambda: [self.chunks.append(b) for b in
+                                         iter(lambda: out.read1(4096), b"")],
+                         daemon=True).start()
+        return self
+
+    def __exit__(self, *exc):
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        shutil.rmtree(self.work, ignore_errors=True)
+        return False
+
+    def text(self):
+        raw = b"".join(self.chunks).decode("utf-8", "replace")
+        return strip_ansi(raw).replace("\r", "")
+
+    def prompts(self):
+        t = self.text()
+        return t.count("\n" + self.PROMPT) + t.startswith(self.PROMPT)
+
+    def wait_prompts(self, n):
+        """Whether n prompts have been printed (waits for them)."""
+        end = time.monotonic() + self.timeout
+        while time.monotonic() < end and self.prompts() < n and self.proc.poll() is None:
+            time.sleep(0.05)
+        return self.prompts() >= n
+
+    def say(self, cmd):
+        """(ok, output): types cmd; ok when the next prompt came."""
+        n = self.prompts()
+        start = len(self.text())
+        self.proc.stdin.write((cmd + "\n").encode())
+        self.proc.stdin.flush()
+        ok = self.wait_prompts(n + 1)
+        got = self.text()[start:]
+        got = got[:got.rfind("\n" + self.PROMPT) + 1] if ok else got
+        if got.startswith(cmd + "\n"):  # the terminal's echo
+            got = got[len(cmd) + 1:]
+        return ok, got
+
+    def halt(self):
+        """Types halt; whether QEMU then exits as a clean halt does."""
+        self.proc.stdin.write(b"halt\n")
+        self.proc.stdin.flush()
+        try:
+            self.proc.wait(timeout=self.timeout)
+        except subprocess.TimeoutExpired:
+            pass
+        return self.proc.returncode == EXIT_OK and HALTED_CLEANLY in self.text()

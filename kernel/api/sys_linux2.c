@@ -451,23 +451,6 @@ long sys_set_robust_list(SYSCALL_ARGS)
 
 /* ---- files ---- */
 
-/* The kernel copy of the user path at 'upath' (kmalloc'ed), or NULL and *err. */
-static char *path_copy(uint32_t upath, int *err)
-{
-	char *p = kmalloc(MAXPATHLEN);
-	if (p == NULL) {
-		*err = -ENOMEM;
-		return NULL;
-	}
-	ssize_t n = strncpy_from_user(p, (const char *)upath, MAXPATHLEN);
-	if (n < 0) {
-		kfree(p);
-		*err = (int)n;
-		return NULL;
-	}
-	return p;
-}
-
 /*
  * readlink(path, buf, size): Keel has no symbolic links (and no /proc,
  * so "/proc/self/exe" is -ENOENT as on a Linux without procfs): -EINVAL
@@ -481,7 +464,7 @@ long sys_readlink(SYSCALL_ARGS)
 		return -EINVAL;
 	}
 	int err;
-	char *path = path_copy(a1, &err);
+	char *path = user_path_copy(a1, &err);
 	if (path == NULL) {
 		return err;
 	}
@@ -514,7 +497,7 @@ long sys_fstatat64(SYSCALL_ARGS)
 		return -EFAULT;
 	}
 	int err;
-	char *path = path_copy(a2, &err);
+	char *path = user_path_copy(a2, &err);
 	if (path == NULL) {
 		return err;
 	}
@@ -562,7 +545,7 @@ long sys_utimensat(SYSCALL_ARGS)
 		return do_fstat((int)a1, &st);
 	}
 	int err;
-	char *path = path_copy(a2, &err);
+	char *path = user_path_copy(a2, &err);
 	if (path == NULL) {
 		return err;
 	}
@@ -581,7 +564,7 @@ long sys_utimensat(SYSCALL_ARGS)
 static long path_exists_at(int dirfd, uint32_t upath)
 {
 	int err;
-	char *path = path_copy(upath, &err);
+	char *path = user_path_copy(upath, &err);
 	if (path == NULL) {
 		return err;
 	}

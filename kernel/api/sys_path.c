@@ -16,23 +16,6 @@
 
 #define O_DIRECTORY 0200000
 
-/* A kernel copy of user path 'upath' (kfree it), or NULL with *err set. */
-static char *path_in(uint32_t upath, int *err)
-{
-	char *p = kmalloc(MAXPATHLEN);
-	if (p == NULL) {
-		*err = -ENOMEM;
-		return NULL;
-	}
-	ssize_t n = strncpy_from_user(p, (const char *)upath, MAXPATHLEN);
-	if (n < 0) {
-		kfree(p);
-		*err = n;
-		return NULL;
-	}
-	return p;
-}
-
 /*
  * open(path, flags, mode): do_open(); O_CLOEXEC makes the descriptor
  * close-on-exec; O_DIRECTORY fails with -ENOTDIR (closing it again) if
@@ -41,7 +24,7 @@ static char *path_in(uint32_t upath, int *err)
 long sys_open(SYSCALL_ARGS)
 {
 	int err;
-	char *path = path_in(a1, &err);
+	char *path = user_path_copy(a1, &err);
 	if (path == NULL) {
 		return err;
 	}
@@ -90,7 +73,7 @@ long sys_creat(SYSCALL_ARGS)
 static long with_path(uint32_t upath, int (*fn)(const char *))
 {
 	int err;
-	char *path = path_in(upath, &err);
+	char *path = user_path_copy(upath, &err);
 	if (path == NULL) {
 		return err;
 	}
@@ -103,11 +86,11 @@ static long with_path(uint32_t upath, int (*fn)(const char *))
 static long with_paths(uint32_t u1, uint32_t u2, int (*fn)(const char *, const char *))
 {
 	int err;
-	char *p1 = path_in(u1, &err);
+	char *p1 = user_path_copy(u1, &err);
 	if (p1 == NULL) {
 		return err;
 	}
-	char *p2 = path_in(u2, &err);
+	char *p2 = user_path_copy(u2, &err);
 	if (p2 == NULL) {
 		kfree(p1);
 		return err;
@@ -184,7 +167,7 @@ long sys_mknod(SYSCALL_ARGS)
 	mode_t type = a2 & S_IFMT;
 	int err;
 	if (type == 0 || type == S_IFREG) {
-		char *path = path_in(a1, &err);
+		char *path = user_path_copy(a1, &err);
 		if (path == NULL) {
 			return err;
 		}
@@ -195,7 +178,7 @@ long sys_mknod(SYSCALL_ARGS)
 	if (type != S_IFCHR && type != S_IFBLK) {
 		return -EINVAL;
 	}
-	char *path = path_in(a1, &err);
+	char *path = user_path_copy(a1, &err);
 	if (path == NULL) {
 		return err;
 	}
@@ -211,7 +194,7 @@ long sys_stat64(SYSCALL_ARGS)
 	if (user_range_check((void *)a2, sizeof(linux_stat64_t), 2) != 0) {
 		return -EFAULT;
 	}
-	char *path = path_in(a1, &err);
+	char *path = user_path_copy(a1, &err);
 	if (path == NULL) {
 		return err;
 	}
@@ -232,7 +215,7 @@ long sys_access(SYSCALL_ARGS)
 		return -EINVAL;
 	}
 	int err;
-	char *path = path_in(a1, &err);
+	char *path = user_path_copy(a1, &err);
 	if (path == NULL) {
 		return err;
 	}

@@ -6,7 +6,9 @@
 #include "api/uaccess.h"
 #include "api/vmglue.h"
 #include "errno.h"
+#include "mm/kmalloc.h"
 #include "mm/mm.h"
+#include "vfs/stat.h"
 
 #define ACCESS_READ 0x1  /* PROT_READ */
 #define ACCESS_WRITE 0x2 /* PROT_WRITE */
@@ -82,4 +84,20 @@ uintptr_t uaccess_fixup_for(uintptr_t eip)
 		return (uintptr_t)uaccess_fault;
 	}
 	return 0;
+}
+
+char *user_path_copy(uint32_t upath, int *err)
+{
+	char *p = kmalloc(MAXPATHLEN);
+	if (p == NULL) {
+		*err = -ENOMEM;
+		return NULL;
+	}
+	ssize_t n = strncpy_from_user(p, (const char *)upath, MAXPATHLEN);
+	if (n < 0) {
+		kfree(p);
+		*err = (int)n;
+		return NULL;
+	}
+	return p;
 }

@@ -100,7 +100,7 @@ void uproc_kill_others(int status)
 	}
 }
 
-/* Pages of anonymous and shadow memory in 'p''s address space (shared ones counted in each). */
+/* The pages of anonymous and shadow memory that only 'p' holds (uthread.h). */
 static size_t uproc_pages(proc_t *p)
 {
 	vm_proc_t *vp = vm_proc_get(p);
@@ -111,7 +111,8 @@ static size_t uproc_pages(proc_t *p)
 	list_t *areas = &vp->vmp_map->vmm_list;
 	for (list_link_t *l = areas->l_next; l != areas; l = l->l_next) {
 		vmarea_t *vma = container_of(l, vmarea_t, vma_plink);
-		for (mobj_t *o = vma->vma_obj; o != NULL; o = o->mo_shadowed) {
+		/* Only what is this process's own: the chain down to the first shared object. */
+		for (mobj_t *o = vma->vma_obj; o != NULL && o->mo_refcount == 1; o = o->mo_shadowed) {
 			if (o->mo_type == MOBJ_ANON || o->mo_type == MOBJ_SHADOW) {
 				n += o->mo_npages;
 			}

@@ -40,8 +40,6 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-import threading
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -51,7 +49,6 @@ import keelhost  # noqa: E402
 # The stage it needs (tools/test-all): stock Linux binaries run on the VM stage.
 STAGE = "vm"
 
-PROMPT = "$ "
 LINUX_TIMEOUT = 30.0
 
 # (name, command line).  Each runs in a directory of its own making under
@@ -181,76 +178,24 @@ def run_linux(build, cases):
 
 def run_keel(kernel, disk, cases, timeout):
     """({name: output or None}, [(name, ok, why)]) of a serial-port session."""
-    work = tempfile.mkdtemp(prefix="keel-bb-session-")
     outs, results = {}, []
-    try:
-        image = os.path.join(work, "disk.img")
-        shutil.copyfile(disk, image)
-        argv = keelhost.qemu_argv(kernel=kernel, cmdline="", extra=[
-            "-no-reboot", "-drive", f"file={image},format=raw,if=ide,index=0"])
-        p = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                             stderr=subprocess.STDOUT)
-        chunks = []
-        reader = threading.Thread(target=lambda: [chunks.append(b) for b in
-                                                  iter(lambda: p.stdout.read1(4096), b"")],
-                                  daemon=True)
-        reader.start()
-
-        def text():
-            raw = b"".join(chunks).decode("utf-8", "replace")
-            return keelhost.strip_ansi(raw).replace("\r", "")
-
-        def prompts():
-            t = text()
-            return t.count("\n" + PROMPT) + t.startswith(PROMPT)
-
-        def wait_prompts(n):
-            end = time.monotonic() + timeout
-            while time.monotonic() < end and prompts() < n and p.poll() is None:
-                time.sleep(0.05)
-            return prompts() >= n
-
-        def say(cmd):
-            n = prompts()
-            start = len(text())
-            p.stdin.write((cmd + "\n").encode())
-            p.stdin.flush()
-            ok = wait_prompts(n + 1)
-            got = text()[start:]
-            got = got[:got.rfind("\n" + PROMPT) + 1] if ok else got
-            if got.startswith(cmd + "\n"):  # the terminal's echo
-                got = got[len(cmd) + 1:]
-            return ok, got
-
-        try:
-            ok = wait_prompts(1)
-            results.append(("keel.prompt", ok, "no shell prompt on the serial port: " +
-                            text()[-600:]))
-            if ok:
-                ok, _ = say("cd /tmp")
-            for name, cmd in cases:
-                if not ok:
-                    outs[name] = None
-                    continue
-                ok, got = say(wrap(cmd))
-                outs[name] = got if ok else None
-                if not ok:
-                    outs[name + "!"] = got
-            p.stdin.write(b"halt\n")
-            p.stdin.flush()
-            try:
-                p.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                pass
-            results.append(("keel.halt", p.returncode == keelhost.EXIT_OK and
-                            keelhost.HALTED_CLEANLY in text(),
-                            f"halt: QEMU status {p.returncode}: " + text()[-600:]))
-        finally:
-            if p.poll() is None:
-                p.kill()
-                p.wait()
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    with keelhost.ShellSession(kernel, disk, timeout, prefix="keel-bb-session-") as sh:
+        ok = sh.wait_prompts(1)
+        results.append(("keel.prompt", ok, "no shell prompt on the serial port: " +
+                        sh.text()[-600:]))
+        if ok:
+            ok, _ = sh.say("cd /tmp")
+        for name, cmd in cases:
+            if not ok:
+                outs[name] = None
+                continue
+            ok, got = sh.say(wrap(cmd))
+            outs[name] = got if ok else None
+            if not ok:
+                outs[name + "!"] = got
+        halted = sh.halt()
+        results.append(("keel.halt", halted,
+                        f"halt: QEMU status {sh.proc.returncode}: " + sh.text()[-600:]))
     return outs, results
 
 

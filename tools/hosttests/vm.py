@@ -47,8 +47,6 @@ every test passed.  Standard library only.
 
 import argparse
 import difflib
-import threading
-import time
 import fnmatch
 import os
 import re
@@ -223,73 +221,27 @@ SESSION = [
     ("exit", ""),
     ("ls /usr/test | head -n 1; cat < /tmp/s", "bomb\nhello\n"),
 ]
-PROMPT = "$ "
 
 
 def keel_session(kernel, disk, timeout):
     """[(name, ok, why, detail)]: init's shell on the serial port, then halt."""
-    work = tempfile.mkdtemp(prefix="keel-vm-session-")
     results = []
-    try:
-        image = os.path.join(work, "disk.img")
-        shutil.copyfile(disk, image)
-        argv = keelhost.qemu_argv(kernel=kernel, cmdline="", extra=[
-            "-no-reboot", "-drive", f"file={image},format=raw,if=ide,index=0"])
-        p = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                             stderr=subprocess.STDOUT)
-        chunks = []
-        reader = threading.Thread(target=lambda: [chunks.append(b) for b in
-                                                  iter(lambda: p.stdout.read1(4096), b"")],
-                                  daemon=True)
-        reader.start()
-
-        def text():
-            return keelhost.strip_ansi(b"".join(chunks).decode("utf-8", "replace")).replace("\r", "")
-
-        def wait_prompts(n):
-            end = time.monotonic() + timeout
-            while time.monotonic() < end and text().count("\n" + PROMPT) + \
-                    text().startswith(PROMPT) < n and p.poll() is None:
-                time.sleep(0.1)
-            return text().count("\n" + PROMPT) >= n
-
-        try:
-            ok = wait_prompts(1)
-            results.append(("session.prompt", ok, "no shell prompt on the serial port",
-                            text()[-1500:]))
-            prompts = text().count("\n" + PROMPT)
-            for i, (cmd, want) in enumerate(SESSION):
-                if not ok:  # counted, not skipped
-                    results.append((f"session.{i + 1}", False, f"{cmd!r}: not run, no prompt", ""))
-                    continue
-                start = len(text())
-                p.stdin.write((cmd + "\n").encode())
-                p.stdin.flush()
-                ok = wait_prompts(prompts + 1)
-                prompts = text().count("\n" + PROMPT)
-                got = text()[start:]
-                got = got[:got.rfind("\n" + PROMPT) + 1] if ok else got
-                # The terminal echoes the command line first.
-                got = got.split("\n", 1)[1] if got.startswith(cmd) and "\n" in got else got
-                same = ok and got == want
-                results.append((f"session.{i + 1}", same, f"{cmd!r}: " +
-                                ("no prompt after it" if not ok else "the output differs"),
-                                f"wanted {want!r}\ngot    {got!r}"))
-            p.stdin.write(b"halt\n")
-            p.stdin.flush()
-            try:
-                p.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                pass
-            results.append(("session.halt", p.returncode == keelhost.EXIT_OK and
-                            keelhost.HALTED_CLEANLY in text(),
-                            f"halt: QEMU status {p.returncode}", text()[-800:]))
-        finally:
-            if p.poll() is None:
-                p.kill()
-                p.wait()
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    with keelhost.ShellSession(kernel, disk, timeout, prefix="keel-vm-session-") as sh:
+        ok = sh.wait_prompts(1)
+        results.append(("session.prompt", ok, "no shell prompt on the serial port",
+                        sh.text()[-1500:]))
+        for i, (cmd, want) in enumerate(SESSION):
+            if not ok:  # counted, not skipped
+                results.append((f"session.{i + 1}", False, f"{cmd!r}: not run, no prompt", ""))
+                continue
+            ok, got = sh.say(cmd)
+            same = ok and got == want
+            results.append((f"session.{i + 1}", same, f"{cmd!r}: " +
+                            ("no prompt after it" if not ok else "the output differs"),
+                            f"wanted {want!r}\ngot    {got!r}"))
+        halted = sh.halt()
+        results.append(("session.halt", halted, f"halt: QEMU status {sh.proc.returncode}",
+                        sh.text()[-800:]))
     return results
 
 

@@ -46,6 +46,13 @@ int copy_to_user(void *udst, const void *src, size_t n);
 ssize_t strncpy_from_user(char *dst, const char *usrc, size_t max);
 
 /*
+ * A path from user memory: a kmalloc'ed copy of the string at 'upath'
+ * (the caller kfree()s it), or NULL with *err set to -ENOMEM, -EFAULT or
+ * -ENAMETOOLONG (no NUL within MAXPATHLEN bytes).
+ */
+char *user_path_copy(uint32_t upath, int *err);
+
+/*
  * Whether the whole range [uaddr, uaddr + n) is user memory of the
  * running process that allows 'access' (PROT_READ 1 or PROT_WRITE 2):
  * 0 or -EFAULT (n 0: 0).  For calls that must check a buffer before any

@@ -80,8 +80,10 @@ void uproc_kill_others(int status);
 /*
  * The out-of-memory killer, for a page fault of the running process that
  * found no free frame (vm_pagefault() gave -ENOMEM).  The victim is the
- * live user process whose address space holds the most pages of anonymous
- * and shadow memory (the pages of every object down each area's chain).
+ * live user process that holds the most pages of anonymous and shadow
+ * memory of its own: the pages of the objects down each area's chain that
+ * only that area refers to (down to the first shared object), so that
+ * pages a fork shares count for no one, as a resident-set size would.
  * When that is another process, it is killed with status 9 (one console
  * line "out of memory: pid V (NAME) killed for pid P"), the caller sleeps a
  * tick so that it can exit and free its memory, and the result is true:
