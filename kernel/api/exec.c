@@ -16,6 +16,7 @@
 #include "api/exec.h"
 #include "api/fdflags.h"
 #include "api/linux2.h"
+#include "api/signal.h"
 #include "api/syscall.h"
 #include "api/uaccess.h"
 #include "api/uthread.h"
@@ -525,6 +526,7 @@ long sys_execve(SYSCALL_ARGS)
 	}
 	if (err == 0) {
 		pgrp_exec_record(a.ea_buf);
+		signal_exec();
 	}
 	args_free(&a);
 	if (err < 0) {
@@ -564,6 +566,7 @@ int kernel_execve(const char *path, char *const argv[], char *const envp[])
 	err = exec_load(curproc, &a, &regs);
 	if (err == 0) {
 		pgrp_exec_record(a.ea_buf);
+		signal_exec();
 	}
 	args_free(&a);
 	if (err < 0) {

@@ -8,6 +8,7 @@
  */
 #include "api/fdflags.h"
 #include "api/linux.h"
+#include "api/signal.h"
 #include "api/syscall.h"
 #include "api/uaccess.h"
 #include "drivers/dev.h"
@@ -82,12 +83,16 @@ long sys_read(SYSCALL_ARGS)
 		}
 	} while (loop && done < count);
 	page_free(kbuf);
+	if (done == 0 && ret == -EPIPE) {
+		signal_send(curproc, SIGPIPE, SI_USER); /* as on Linux; -EPIPE if it returns */
+	}
 	return done > 0 ? (long)done : ret;
 }
 
 /*
  * write(fd, buf, count): do_write() from the user buffer.  Errors:
- * do_write()'s (-EBADF, -ENOSPC, -EPIPE on a pipe with no reader, ...),
+ * do_write()'s (-EBADF, -ENOSPC, -EPIPE on a pipe with no reader, ...;
+ * -EPIPE sends SIGPIPE to the caller first, which by default ends it),
  * -EFAULT (buf is not readable for count bytes), -EINVAL (count above
  * 2^31 - 1).
  */

@@ -1,7 +1,7 @@
 /*
  * System calls about processes, memory and threads: exit, fork, wait,
- * kill, the ids, brk and mmap, the TLS descriptor, signal stubs and
- * keel_meminfo.  Thin wrappers: the work is PROCS' (do_waitpid), the VM
+ * the ids, brk and mmap, the TLS descriptor and keel_meminfo (kill and
+ * the signal calls are api/signal.c's).  Thin wrappers: the work is PROCS' (do_waitpid), the VM
  * stage's (do_fork, do_brk, do_mmap) and api/uthread.c's.
  *
  * Wait statuses are Linux's: exit(n) is (n & 0xff) << 8, a death by signal
@@ -23,9 +23,6 @@
 #include "util/string.h"
 
 #define WNOHANG 1
-#define SIGKILL 9
-#define SIGSTOP 19
-#define NSIG 64
 
 /* exit(status) and exit_group(status): the process ends with (status & 0xff) << 8. */
 long sys_exit(SYSCALL_ARGS)
@@ -111,41 +108,6 @@ long sys_getppid(SYSCALL_ARGS)
 /* getuid, geteuid, getgid, getegid (and their 32-bit forms): Keel has one user, root (0). */
 long sys_getid(SYSCALL_ARGS)
 {
-	return 0;
-}
-
-/*
- * kill(pid, sig): there are no signal handlers yet, so any signal ends the
- * process 'pid' with wait status sig (a signal death); sig 0 only checks
- * that the process exists.  Errors: -EINVAL (sig outside 0..64), -ESRCH
- * (no such live user process; kernel-only processes cannot be signalled;
- * pid 0 or negative: no process groups), -EPERM (pid 1, init, which
- * ignores signals it has no handler for, as on Linux).
- */
-long sys_kill(SYSCALL_ARGS)
-{
-	pid_t pid = (pid_t)a1;
-	int sig = (int)a2;
-	if (sig < 0 || sig > NSIG) {
-		return -EINVAL;
-	}
-	if (pid <= 0) {
-		return -ESRCH;
-	}
-	proc_t *p = proc_lookup(pid);
-	if (p == NULL || p->p_state == PROC_DEAD || vm_proc_get(p) == NULL) {
-		return -ESRCH;
-	}
-	if (pid == PID_INIT) {
-		return -EPERM;
-	}
-	if (sig == 0) {
-		return 0;
-	}
-	if (p == curproc) {
-		uthread_exit(sig);
-	}
-	proc_kill(p, sig);
 	return 0;
 }
 
@@ -253,59 +215,6 @@ long sys_set_thread_area(SYSCALL_ARGS)
 long sys_set_tid_address(SYSCALL_ARGS)
 {
 	return curproc->p_pid;
-}
-
-/*
- * rt_sigaction(sig, act, oact, sigsetsize): accepted and forgotten (no
- * signal is delivered yet); *oact reads as the default action.  Errors:
- * -EINVAL (sig outside 1..64, SIGKILL or SIGSTOP with an action, or
- * sigsetsize not 8), -EFAULT (act or oact).
- */
-long sys_rt_sigaction(SYSCALL_ARGS)
-{
-	int sig = (int)a1;
-	uint32_t k[5]; /* handler, flags, restorer, mask[2] */
-	if (sig < 1 || sig > NSIG || a4 != 8) {
-		return -EINVAL;
-	}
-	if (a2 != 0) {
-		if (copy_from_user(k, (const void *)a2, sizeof(k)) != 0) {
-			return -EFAULT;
-		}
-		if (sig == SIGKILL || sig == SIGSTOP) {
-			return -EINVAL;
-		}
-	}
-	if (a3 != 0) {
-		memset(k, 0, sizeof(k));
-		if (copy_to_user((void *)a3, k, sizeof(k)) != 0) {
-			return -EFAULT;
-		}
-	}
-	return 0;
-}
-
-/*
- * rt_sigprocmask(how, set, oset, sigsetsize): accepted; the mask reads as
- * empty.  Errors: -EINVAL (how not 0..2 with a set, sigsetsize not 8),
- * -EFAULT (set or oset).
- */
-long sys_rt_sigprocmask(SYSCALL_ARGS)
-{
-	uint32_t m[2];
-	if (a4 != 8 || (a2 != 0 && a1 > 2)) {
-		return -EINVAL;
-	}
-	if (a2 != 0 && copy_from_user(m, (const void *)a2, sizeof(m)) != 0) {
-		return -EFAULT;
-	}
-	if (a3 != 0) {
-		m[0] = m[1] = 0;
-		if (copy_to_user((void *)a3, m, sizeof(m)) != 0) {
-			return -EFAULT;
-		}
-	}
-	return 0;
 }
 
 /* Keel's own struct keel_meminfo. */

@@ -7,6 +7,7 @@
  */
 #include "api/syscall.h"
 #include "api/linux2.h"
+#include "api/signal.h"
 #include "errno.h"
 #include "proc/kthread.h"
 #include "proc/proc.h"
@@ -58,6 +59,8 @@ static const syscall_fn_t syscall_table[] = {
     [SYS_sched_yield] = sys_sched_yield,
     [SYS_nanosleep] = sys_nanosleep,
     [SYS_rt_sigaction] = sys_rt_sigaction,
+    [SYS_sigreturn] = sys_sigreturn,
+    [SYS_rt_sigreturn] = sys_rt_sigreturn,
     [SYS_rt_sigprocmask] = sys_rt_sigprocmask,
     [SYS_getcwd] = sys_getcwd,
     [SYS_mmap2] = sys_mmap2,

@@ -19,6 +19,7 @@
 #include "api/uthread.h"
 #include "api/fdflags.h"
 #include "api/linux2.h"
+#include "api/signal.h"
 #include "api/vmglue.h"
 #include "boot/gdt.h"
 #include "errno.h"
@@ -86,6 +87,7 @@ kthread_t *uthread_clone(proc_t *child, const regs_t *regs)
 	thr->kt_ctx.c_tls[1] = curthr->kt_ctx.c_tls[1];
 	fdflags_fork(curproc, child);
 	pgrp_fork(curproc, child);
+	signal_fork(curproc, child);
 	return thr;
 }
 
@@ -112,7 +114,8 @@ static size_t uproc_pages(proc_t *p)
 	for (list_link_t *l = areas->l_next; l != areas; l = l->l_next) {
 		vmarea_t *vma = container_of(l, vmarea_t, vma_plink);
 		/* Only what is this process's own: the chain down to the first shared object. */
-		for (mobj_t *o = vma->vma_obj; o != NULL && o->mo_refcount == 1; o = o->mo_shadowed) {
+		for (mobj_t *o = vma->vma_obj; o != NULL && o->mo_refcount == 1;
+		     o = o->mo_shadowed) {
 			if (o->mo_type == MOBJ_ANON || o->mo_type == MOBJ_SHADOW) {
 				n += o->mo_npages;
 			}
@@ -192,6 +195,7 @@ void uthread_exit(int status)
 	pgrp_exit(curproc);
 	vm_proc_release(curproc);
 	vfs_proc_release(curproc);
+	signal_exit(status); /* nothing between it and do_exit() may sleep */
 	do_exit(status);
 }
 
@@ -203,6 +207,7 @@ void uthread_return_hook(regs_t *r)
 	if (curthr->kt_cancelled) {
 		uthread_exit((int)curthr->kt_retval);
 	}
+	signal_deliver(r);
 }
 
 /* The signal Linux sends for each exception a program can cause. */
@@ -227,8 +232,12 @@ static int exception_signal(int vec)
 
 void uthread_exception(regs_t *r)
 {
+	int sig = exception_signal(r->r_vector);
+	if (signal_fault(sig, SI_KERNEL, r->r_eip)) {
+		return;
+	}
 	kprintf("%s: pid %d (%s) %s at eip 0x%08x\n",
-		exception_signal(r->r_vector) == 11 ? "segfault" : "fatal exception",
-		curproc->p_pid, curproc->p_name, exception_name(r->r_vector), r->r_eip);
-	uthread_exit(exception_signal(r->r_vector));
+		sig == SIGSEGV ? "segfault" : "fatal exception", curproc->p_pid, curproc->p_name,
+		exception_name(r->r_vector), r->r_eip);
+	uthread_exit(sig);
 }

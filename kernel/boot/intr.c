@@ -13,25 +13,28 @@
  * syscall_dispatch() (api/syscall.h) with interrupts on.  A page fault on a
  * user address, from user mode or from the kernel's user-memory copies
  * (api/uaccess.h), goes to the VM stage's vm_pagefault(): if it cannot map
- * the page, a user-mode access ends the process as Linux's SIGSEGV would
- * (one console line "segfault: pid P (NAME) address 0xADDR eip 0xEIP",
- * wait status 11; when it had no memory for the page, "out of memory: pid P
- * (NAME) killed ..." and status 9, as Linux's out-of-memory killer, which
- * first ends the process with the most memory when that is another one:
- * uproc_oom_kill_other(), api/uthread.h), and a copy resumes at its fixup,
- * which returns -EFAULT.  A copy that found no
- * memory for the page also ends the process with status 9 (and the same
- * line, "... in a system call"), when it next heads back to user mode: its
- * pointer was good, and the program never sees that -EFAULT.
- * Any other exception from user mode ends the process with its signal
- * (uthread_exception()).  Whatever came from user mode goes back through
- * uthread_return_hook() (a cancelled thread exits there).
+ * the page, a user-mode access runs the program's SIGSEGV handler if it
+ * has one that is not blocked (api/signal.h), and otherwise ends the
+ * process as Linux's SIGSEGV would (one console line "segfault: pid P
+ * (NAME) address 0xADDR eip 0xEIP", wait status 11; when it had no memory
+ * for the page, "out of memory: pid P (NAME) killed ..." and status 9, as
+ * Linux's out-of-memory killer, which first ends the process with the most
+ * memory when that is another one: uproc_oom_kill_other(), api/uthread.h),
+ * and a copy resumes at its fixup, which returns -EFAULT.  A copy that
+ * found no memory for the page also ends the process with status 9 (and
+ * the same line, "... in a system call"), when it next heads back to user
+ * mode: its pointer was good, and the program never sees that -EFAULT.
+ * Any other exception from user mode ends the process with its signal, or
+ * runs its handler (uthread_exception()).  Whatever came from user mode
+ * goes back through uthread_return_hook() (a cancelled thread exits
+ * there).
  *
  * The double fault (vector 8) is a task gate.  The usual cause in a kernel
  * is a stack overflow: the thread's ESP has run into its guard page, so the
  * CPU cannot push the page-fault frame.  A task switch loads a fresh stack
  * from df_tss, and df_task_main() can still report which stack overflowed.
  */
+#include "api/signal.h"
 #include "api/syscall.h"
 #include "api/uaccess.h"
 #include "api/uthread.h"
@@ -329,6 +332,9 @@ static bool user_page_fault(regs_t *r)
 		intr_depth--;
 		uthread_exit(9); /* SIGKILL, as Linux's out-of-memory killer */
 	}
+	if (signal_fault(SIGSEGV, SEGV_MAPERR, addr)) {
+		return true; /* the handler runs on the way back to user mode */
+	}
 	kprintf("segfault: pid %d (%s) address 0x%08x eip 0x%08x\n", curproc->p_pid,
 		curproc->p_name, addr, r->r_eip);
 	intr_depth--;
@@ -353,7 +359,9 @@ void intr_dispatch(regs_t *r)
 	} else if (vec < 32) {
 		if (from_user && vec != EXC_DOUBLE_FAULT) {
 			intr_depth--;
-			uthread_exception(r);
+			uthread_exception(r); /* returns only to run a handler */
+			uthread_return_hook(r);
+			return;
 		}
 		if (handlers[vec] == NULL) {
 			exception_fatal(r);

@@ -31,6 +31,8 @@
  * 221 fcntl64       243 set_thread_area 252 exit_group  258 set_tid_address
  * 265 clock_gettime 295 openat        331 pipe2
  * 1000 keel_meminfo (Keel's own; -ENOSYS on Linux)
+ * Signals (kill, rt_sigaction, rt_sigprocmask, 119 sigreturn and 173
+ * rt_sigreturn) are described in api/signal.h.
  *
  * Bad pointers.  Every pointer a call reads or writes through, given NULL
  * (where NULL does not mean "none"), a kernel address, an unmapped address

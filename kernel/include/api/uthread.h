@@ -99,8 +99,9 @@ bool uproc_oom_kill_other(int tries);
  * Called by intr_dispatch() after it handled an interrupt, exception or
  * system call that came from user mode (r->r_cs's privilege level 3),
  * with interrupts off, just before the return to user mode: exits a
- * cancelled thread (uthread_exit() with the cancel's status) and gives up
- * the CPU on a timer tick.
+ * cancelled thread (uthread_exit() with the cancel's status), gives up
+ * the CPU on a timer tick, and delivers pending signals (signal_deliver(),
+ * api/signal.h).
  */
 void uthread_return_hook(regs_t *r);
 
@@ -110,7 +111,10 @@ void uthread_return_hook(regs_t *r);
  * Linux's matching signal would (SIGILL 4, SIGFPE 8, SIGSEGV 11, SIGTRAP
  * 5, SIGBUS 7): prints one console line naming the process, the exception
  * and eip, and exits with that signal's number as the wait status.
+ * Returns (with the signal pending) only when the program catches that
+ * signal and does not block it (signal_fault()): the caller then goes back
+ * to user mode through uthread_return_hook(), which runs the handler.
  */
-void uthread_exception(regs_t *r) __noreturn;
+void uthread_exception(regs_t *r);
 
 #endif

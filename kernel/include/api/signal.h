@@ -1,0 +1,128 @@
+/*
+ * Signals, as on Linux i386, for Keel's one thread per user process.
+ * (Support code of the VM stage, kernel/api/signal.c.)
+ *
+ * Each user process has, in a side table indexed by pid and owned by
+ * (pid, proc_t pointer) as fdflags.h's table is, an action for each of the
+ * 64 signals (Linux's struct k_sigaction: handler, flags, restorer, a
+ * 64-bit mask), a blocked mask and a pending set.  A process with no entry
+ * has every action at its default, nothing blocked and nothing pending.
+ * fork copies the actions and the mask (the child has nothing pending);
+ * execve sets every caught signal back to its default (ignored ones stay
+ * ignored) and keeps the mask and the pending set, as Linux does.
+ *
+ * Sending (signal_send()): an ignored signal (SIG_IGN, or a default of
+ * ignore) that is not blocked is dropped; SIGKILL, and a signal whose
+ * default is to terminate while it is neither caught nor blocked, end
+ * another process at once with proc_kill() (a process asleep in a system
+ * call too); anything else is made pending.  Standard signals do not
+ * queue: one pending instance at a time, with the information of the last.
+ *
+ * Delivery (signal_deliver(), from uthread_return_hook()): on every return
+ * to user mode the lowest pending signal that is not blocked is taken.
+ * Default actions: terminate (wait status = the signal's number; the
+ * signals Linux would dump core for terminate the same way), ignore for
+ * SIGCHLD, SIGURG and SIGWINCH; the stop signals and SIGCONT are ignored
+ * too (Keel has no stopped processes yet).  A handler gets Linux's signal
+ * frame on the user stack: with SA_SIGINFO the rt frame (return address,
+ * signo, siginfo*, ucontext*, the siginfo, the ucontext with the saved
+ * registers in uc_mcontext in Linux's struct sigcontext order and the old
+ * mask in uc_sigmask), else the old frame (return address, signo, struct
+ * sigcontext, the mask's high word).  The return address is sa_restorer
+ * with SA_RESTORER, else a sigreturn stub written into the frame.  While
+ * the handler runs, sa_mask and the signal itself (unless SA_NODEFER) are
+ * blocked; SA_RESETHAND sets the action back to the default.  Floating
+ * point state is not saved (uc_mcontext's fpstate is 0).  A frame that
+ * cannot be written ends the process with SIGSEGV (11).
+ *
+ * Not done: an interrupted system call does not return -EINTR to a
+ * caught signal (the signal waits for the call to finish; only fatal
+ * signals cut a sleep short), there is no SA_RESTART, sigaltstack,
+ * sigsuspend or stopped state.
+ */
+#ifndef KEEL_API_SIGNAL_H
+#define KEEL_API_SIGNAL_H
+
+#include "api/syscall.h"
+#include "boot/interrupt.h"
+#include "proc/proc.h"
+#include "types.h"
+
+#define SIG_NSIG 64
+#define SIGHUP 1
+#define SIGINT 2
+#define SIGQUIT 3
+#define SIGILL 4
+#define SIGTRAP 5
+#define SIGABRT 6
+#define SIGBUS 7
+#define SIGFPE 8
+#define SIGKILL 9
+#define SIGUSR1 10
+#define SIGSEGV 11
+#define SIGUSR2 12
+#define SIGPIPE 13
+#define SIGALRM 14
+#define SIGTERM 15
+#define SIGCHLD 17
+#define SIGCONT 18
+#define SIGSTOP 19
+#define SIGTSTP 20
+#define SIGTTIN 21
+#define SIGTTOU 22
+#define SIGURG 23
+#define SIGWINCH 28
+
+#define SYS_sigreturn 119
+#define SYS_rt_sigreturn 173
+
+/* si_code values Keel sets. */
+#define SI_USER 0
+#define SI_KERNEL 0x80
+#define SEGV_MAPERR 1
+#define CLD_EXITED 1
+#define CLD_KILLED 2
+
+/*
+ * Sends 'sig' (1..64) to 'p' with si_code 'code', as described above.
+ * The sender's pid and uid 0 go into the siginfo.  Never sleeps.
+ */
+void signal_send(proc_t *p, int sig, int code);
+
+/*
+ * Called at a fault of the running process in user mode that Linux turns
+ * into 'sig' (SIGSEGV, SIGILL, SIGFPE...), at address 'addr': when the
+ * signal is caught and not blocked, makes it pending (si_code 'code',
+ * si_addr 'addr') and returns true: the handler runs on the way back to
+ * user mode.  False: the process must end with status 'sig' (the caller
+ * does it, as before signals).
+ */
+bool signal_fault(int sig, int code, uintptr_t addr);
+
+/*
+ * Delivers the running process's pending signals on its way back to user
+ * mode (*r is its user-mode frame): see above.  May end the process.
+ */
+void signal_deliver(regs_t *r);
+
+/* The child of a fork gets its parent's actions and mask (uthread_clone()). */
+void signal_fork(proc_t *parent, proc_t *child);
+
+/* execve: caught signals back to their defaults. */
+void signal_exec(void);
+
+/*
+ * A user process is exiting with wait status 'status': SIGCHLD (CLD_EXITED
+ * or CLD_KILLED) to its parent.  Called by uthread_exit() just before
+ * do_exit(), with nothing that may sleep in between.
+ */
+void signal_exit(int status);
+
+/* kill(2) for every pid form; rt_sigaction, rt_sigprocmask, sigreturn, rt_sigreturn. */
+long sys_kill(SYSCALL_ARGS);
+long sys_rt_sigaction(SYSCALL_ARGS);
+long sys_rt_sigprocmask(SYSCALL_ARGS);
+long sys_sigreturn(SYSCALL_ARGS);
+long sys_rt_sigreturn(SYSCALL_ARGS);
+
+#endif
