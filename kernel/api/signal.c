@@ -436,6 +436,45 @@ long sys_kill(SYSCALL_ARGS)
 }
 
 /*
+ * tkill(tid, sig) and tgkill(tgid, tid, sig): kill() of one thread; with
+ * one thread per process a thread's id is its process's pid (and tgkill's
+ * tgid must equal tid).  Errors: kill()'s; -EINVAL for a tid of 0 or
+ * below; -ESRCH for tgkill's tgid other than tid.
+ */
+long sys_tkill(SYSCALL_ARGS)
+{
+	if ((pid_t)a1 <= 0) {
+		return -EINVAL;
+	}
+	return sys_kill(a1, a2, 0, 0, 0, 0);
+}
+
+long sys_tgkill(SYSCALL_ARGS)
+{
+	if ((pid_t)a1 <= 0 || (pid_t)a2 <= 0) {
+		return -EINVAL;
+	}
+	if (a1 != a2) {
+		return -ESRCH;
+	}
+	return sys_kill(a2, a3, 0, 0, 0, 0);
+}
+
+/*
+ * rt_sigpending(set, sigsetsize): the pending signals (blocked ones: the
+ * others are delivered at once) into *set.  Errors: -EINVAL (sigsetsize
+ * not 8), -EFAULT.
+ */
+long sys_rt_sigpending(SYSCALL_ARGS)
+{
+	if (a2 != 8) {
+		return -EINVAL;
+	}
+	uint64_t m = sig_of(curproc)->se_pending;
+	return copy_to_user((void *)a1, &m, sizeof(m)) != 0 ? -EFAULT : 0;
+}
+
+/*
  * rt_sigaction(sig, act, oact, sigsetsize): stores *act (Linux i386's
  * struct k_sigaction: handler, flags, restorer, a 64-bit mask) as the
  * action of 'sig' after copying the old one to *oact (either may be

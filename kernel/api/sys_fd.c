@@ -83,9 +83,6 @@ long sys_read(SYSCALL_ARGS)
 		}
 	} while (loop && done < count);
 	page_free(kbuf);
-	if (done == 0 && ret == -EPIPE) {
-		signal_send(curproc, SIGPIPE, SI_USER); /* as on Linux; -EPIPE if it returns */
-	}
 	return done > 0 ? (long)done : ret;
 }
 
@@ -130,6 +127,9 @@ long sys_write(SYSCALL_ARGS)
 		}
 	} while (done < count);
 	page_free(kbuf);
+	if (done == 0 && ret == -EPIPE) {
+		signal_send(curproc, SIGPIPE, SI_USER); /* as on Linux; -EPIPE if it returns */
+	}
 	return done > 0 ? (long)done : ret;
 }
 

@@ -75,6 +75,9 @@
 
 #define SYS_sigreturn 119
 #define SYS_rt_sigreturn 173
+#define SYS_rt_sigpending 176
+#define SYS_tkill 238
+#define SYS_tgkill 270
 
 /* si_code values Keel sets. */
 #define SI_USER 0
@@ -118,11 +121,17 @@ void signal_exec(void);
  */
 void signal_exit(int status);
 
-/* kill(2) for every pid form; rt_sigaction, rt_sigprocmask, sigreturn, rt_sigreturn. */
+/*
+ * kill(2) for every pid form, tkill, tgkill; rt_sigaction, rt_sigprocmask,
+ * rt_sigpending, sigreturn, rt_sigreturn.
+ */
 long sys_kill(SYSCALL_ARGS);
 long sys_rt_sigaction(SYSCALL_ARGS);
 long sys_rt_sigprocmask(SYSCALL_ARGS);
 long sys_sigreturn(SYSCALL_ARGS);
 long sys_rt_sigreturn(SYSCALL_ARGS);
+long sys_rt_sigpending(SYSCALL_ARGS);
+long sys_tkill(SYSCALL_ARGS);
+long sys_tgkill(SYSCALL_ARGS);
 
 #endif
