@@ -10,7 +10,9 @@
 #include "api/vmglue.h"
 #include "boot/gdt.h"
 #include "errno.h"
+#include "io.h"
 #include "mm/mm.h"
+#include "proc/context.h"
 #include "proc/kthread.h"
 #include "proc/sched.h"
 #include "util/debug.h"
@@ -108,6 +110,72 @@ _Static_assert(sizeof(rt_frame_t) == 268 && offsetof(rt_frame_t, f_uc) == 144, "
 _Static_assert(offsetof(old_frame_t, f_sc) == 8, "old frame");
 
 #define SS_DISABLE 2
+
+/*
+ * The FPU and SSE registers travel in the frame too, in the 512 bytes at
+ * the first 16-aligned address after it: fxsave's image (fnsave's 108
+ * bytes on a CPU without FXSR).  Keel's own place and format: Linux's
+ * struct _fpstate is not built, sc_fpstate stays 0.
+ */
+#define FPU_AREA 512
+#define CR4_OSFXSR (1u << 9)
+#define FX_MXCSR 24        /* offset of MXCSR in fxsave's image */
+#define MXCSR_SAFE 0xffbfu /* the bits every CPU with SSE accepts */
+
+static void fpu_save_to(void *area)
+{
+	if (read_cr4() & CR4_OSFXSR) {
+		__asm__ volatile("fxsave (%0)" : : "r"(area) : "memory");
+	} else {
+		__asm__ volatile("fnsave (%0)" : : "r"(area) : "memory");
+	}
+}
+
+static void fpu_load_from(void *area)
+{
+	if (read_cr4() & CR4_OSFXSR) {
+		uint32_t *mxcsr = (uint32_t *)((char *)area + FX_MXCSR);
+		*mxcsr &= MXCSR_SAFE; /* a reserved bit would fault in the kernel */
+		__asm__ volatile("fxrstor (%0)" : : "r"(area) : "memory");
+	} else {
+		__asm__ volatile("frstor (%0)" : : "r"(area) : "memory");
+	}
+}
+
+/* Where a frame of 'size' bytes at 'at' keeps the FPU registers. */
+static uint32_t fpu_area_of(uint32_t at, size_t size)
+{
+	return (at + size + 15) & ~15u;
+}
+
+/* The frame's address below user esp 'sp': at + 4 16-aligned, room above it for the FPU area. */
+static uint32_t frame_place(uint32_t sp, size_t size)
+{
+	return ((sp - size - FPU_AREA - 16 + 4) & ~15u) - 4;
+}
+
+/* Saves the FPU registers at the user address 'uarea' and resets them for the handler. */
+static bool fpu_push(uint32_t uarea)
+{
+	uint8_t buf[FPU_AREA + 16];
+	void *area = (void *)(((uintptr_t)buf + 15) & ~(uintptr_t)15);
+	memset(area, 0, FPU_AREA);
+	fpu_save_to(area);
+	context_fpu_reset();
+	return copy_to_user((void *)uarea, area, FPU_AREA) == 0;
+}
+
+/* Loads the FPU registers from the user address 'uarea'. */
+static bool fpu_pop(uint32_t uarea)
+{
+	uint8_t buf[FPU_AREA + 16];
+	void *area = (void *)(((uintptr_t)buf + 15) & ~(uintptr_t)15);
+	if (copy_from_user(area, (const void *)uarea, FPU_AREA) != 0) {
+		return false;
+	}
+	fpu_load_from(area);
+	return true;
+}
 
 /* The entry of p, made fresh (defaults) if it had none. */
 static sig_entry_t *sig_of(proc_t *p)
@@ -244,7 +312,7 @@ static bool sig_setup_frame(sig_entry_t *e, int sig, regs_t *r)
 	if (ka->ka_flags & SA_SIGINFO) {
 		rt_frame_t f;
 		memset(&f, 0, sizeof(f));
-		uint32_t at = ((sp - sizeof(f) + 4) & ~15u) - 4;
+		uint32_t at = frame_place(sp, sizeof(f));
 		f.f_sig = (uint32_t)sig;
 		f.f_pinfo = at + offsetof(rt_frame_t, f_info);
 		f.f_puc = at + offsetof(rt_frame_t, f_uc);
@@ -264,7 +332,9 @@ static bool sig_setup_frame(sig_entry_t *e, int sig, regs_t *r)
 		memcpy(f.f_code, rt_code, sizeof(rt_code));
 		f.f_ret = (ka->ka_flags & SA_RESTORER) ? ka->ka_restorer
 						       : at + offsetof(rt_frame_t, f_code);
-		if (at >= USER_TOP || copy_to_user((void *)at, &f, sizeof(f)) != 0) {
+		if (at >= USER_TOP || at < FPU_AREA ||
+		    copy_to_user((void *)at, &f, sizeof(f)) != 0 ||
+		    !fpu_push(fpu_area_of(at, sizeof(f)))) {
 			return false;
 		}
 		r->r_useresp = at;
@@ -273,14 +343,16 @@ static bool sig_setup_frame(sig_entry_t *e, int sig, regs_t *r)
 	} else {
 		old_frame_t f;
 		memset(&f, 0, sizeof(f));
-		uint32_t at = ((sp - sizeof(f) + 4) & ~15u) - 4;
+		uint32_t at = frame_place(sp, sizeof(f));
 		f.f_sig = (uint32_t)sig;
 		sc_save(&f.f_sc, r, e->se_blocked);
 		f.f_extramask = (uint32_t)(e->se_blocked >> 32);
 		memcpy(f.f_code, old_code, sizeof(old_code));
 		f.f_ret = (ka->ka_flags & SA_RESTORER) ? ka->ka_restorer
 						       : at + offsetof(old_frame_t, f_code);
-		if (at >= USER_TOP || copy_to_user((void *)at, &f, sizeof(f)) != 0) {
+		if (at >= USER_TOP || at < FPU_AREA ||
+		    copy_to_user((void *)at, &f, sizeof(f)) != 0 ||
+		    !fpu_push(fpu_area_of(at, sizeof(f)))) {
 			return false;
 		}
 		r->r_useresp = at;
@@ -556,8 +628,10 @@ long sys_rt_sigreturn(SYSCALL_ARGS)
 {
 	regs_t *r = uthread_regs();
 	uucontext_t uc;
-	uint32_t at = r->r_useresp - 4 + offsetof(rt_frame_t, f_uc);
-	if (copy_from_user(&uc, (const void *)at, sizeof(uc)) != 0) {
+	uint32_t frame = r->r_useresp - 4;
+	uint32_t at = frame + offsetof(rt_frame_t, f_uc);
+	if (copy_from_user(&uc, (const void *)at, sizeof(uc)) != 0 ||
+	    !fpu_pop(fpu_area_of(frame, sizeof(rt_frame_t)))) {
 		kprintf("segfault: pid %d (%s) bad rt_sigreturn frame\n", curproc->p_pid,
 			curproc->p_name);
 		uthread_exit(SIGSEGV);
@@ -577,7 +651,8 @@ long sys_sigreturn(SYSCALL_ARGS)
 	regs_t *r = uthread_regs();
 	old_frame_t f;
 	uint32_t at = r->r_useresp - 8;
-	if (copy_from_user(&f, (const void *)at, sizeof(f)) != 0) {
+	if (copy_from_user(&f, (const void *)at, sizeof(f)) != 0 ||
+	    !fpu_pop(fpu_area_of(at, sizeof(f)))) {
 		kprintf("segfault: pid %d (%s) bad sigreturn frame\n", curproc->p_pid,
 			curproc->p_name);
 		uthread_exit(SIGSEGV);

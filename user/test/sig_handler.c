@@ -3,8 +3,10 @@
  * number and siginfo (SI_USER, the sender's pid), and its return resumes
  * the program with its registers and mask as they were.  SA_RESETHAND
  * puts the default back; the signal is blocked while its handler runs
- * (a second one waits for the return); sigaction reads the old action.
+ * (a second one waits for the return); sigaction reads the old action;
+ * the FPU registers (the rounding mode) come back after a handler.
  */
+#include <fenv.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -18,6 +20,14 @@ static void on_usr1(int sig)
 {
 	hits++;
 	last_sig = sig;
+}
+
+/* Changes the FPU's rounding mode: the program's must come back. */
+static void on_alrm(int sig)
+{
+	(void)sig;
+	hits++;
+	fesetround(FE_UPWARD);
 }
 
 static void on_info(int sig, siginfo_t *si, void *uc)
@@ -91,6 +101,14 @@ int main(void)
 	CHECK(kill(getpid(), SIGURG) == 0);
 	CHECK(hits == 1);
 	CHECK(sigaction(SIGURG, NULL, &old) == 0 && old.sa_handler == SIG_DFL);
+
+	/* The FPU registers are the program's again after the handler. */
+	hits = 0;
+	CHECK(signal(SIGALRM, on_alrm) != SIG_ERR);
+	CHECK(fegetround() == FE_TONEAREST);
+	CHECK(kill(getpid(), SIGALRM) == 0);
+	CHECK(hits == 1 && fegetround() == FE_TONEAREST);
+	puts("fpu: rounding mode restored");
 
 	/* Errors. */
 	CHECK_ERR(sigaction(SIGKILL, &sa, NULL), EINVAL);

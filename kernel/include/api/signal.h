@@ -31,9 +31,12 @@
  * sigcontext, the mask's high word).  The return address is sa_restorer
  * with SA_RESTORER, else a sigreturn stub written into the frame.  While
  * the handler runs, sa_mask and the signal itself (unless SA_NODEFER) are
- * blocked; SA_RESETHAND sets the action back to the default.  Floating
- * point state is not saved (uc_mcontext's fpstate is 0).  A frame that
- * cannot be written ends the process with SIGSEGV (11).
+ * blocked; SA_RESETHAND sets the action back to the default.  The FPU
+ * and SSE registers are saved in the frame too (in Keel's own place and
+ * format: fxsave's 512-byte image at the first 16-aligned address after
+ * the frame; sc_fpstate stays 0), the handler starts with them reset, and
+ * the sigreturn loads them back.  A frame that cannot be written or read
+ * back ends the process with SIGSEGV (11).
  *
  * Not done: an interrupted system call does not return -EINTR to a
  * caught signal (the signal waits for the call to finish; only fatal
