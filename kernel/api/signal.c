@@ -36,7 +36,7 @@
 #define SIG_UNBLOCKABLE (SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))
 
 /* The eflags bits sigreturn takes from the frame (Linux's FIX_EFLAGS). */
-#define EFLAGS_USER_BITS 0x00054dd5u
+#define EFLAGS_USER_BITS 0x00050dd5u /* AC RF OF DF TF SF ZF AF PF CF */
 #define EFLAGS_TF 0x100u
 #define EFLAGS_DF 0x400u
 
@@ -430,6 +430,10 @@ void signal_exec(void)
 
 void signal_exit(int status)
 {
+	if (curproc->p_pid >= 0 && curproc->p_pid < PROC_MAX_COUNT &&
+	    sig_table[curproc->p_pid].se_proc == curproc) {
+		sig_table[curproc->p_pid].se_proc = NULL; /* a zombie takes no signals */
+	}
 	proc_t *parent = curproc->p_pproc;
 	if (parent == NULL || !sig_valid_target(parent)) {
 		return;

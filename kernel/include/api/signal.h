@@ -118,9 +118,9 @@ void signal_fork(proc_t *parent, proc_t *child);
 void signal_exec(void);
 
 /*
- * A user process is exiting with wait status 'status': SIGCHLD (CLD_EXITED
- * or CLD_KILLED) to its parent.  Called by uthread_exit() just before
- * do_exit(), with nothing that may sleep in between.
+ * A user process is exiting with wait status 'status': drops its own
+ * entry, and sends SIGCHLD (CLD_EXITED or CLD_KILLED) to its parent.  Called by uthread_exit() just
+ * before do_exit(), with nothing that may sleep in between.
  */
 void signal_exit(int status);
 
