@@ -61,6 +61,9 @@ typedef struct sig_entry {
 	ksigaction_t se_act[SIG_NSIG];
 	uint64_t se_blocked;
 	uint64_t se_pending;
+	uint64_t se_saved; /* the mask to restore after a sigsuspend (se_restore) */
+	bool se_restore;
+	ktqueue_t se_wait; /* sigsuspend and pause sleep here */
 	sig_info_t se_info[SIG_NSIG];
 } sig_entry_t;
 
@@ -185,6 +188,7 @@ static sig_entry_t *sig_of(proc_t *p)
 	if (e->se_proc != p) {
 		memset(e, 0, sizeof(*e));
 		e->se_proc = p;
+		sched_queue_init(&e->se_wait);
 	}
 	return e;
 }
@@ -241,6 +245,7 @@ void signal_send(proc_t *p, int sig, int code)
 	memset(in, 0, sizeof(*in));
 	in->si_code = code;
 	in->si_pid = curproc->p_pid;
+	sched_broadcast_on(&e->se_wait);
 }
 
 bool signal_fault(int sig, int code, uintptr_t addr)
@@ -301,7 +306,7 @@ static void sig_set_mask(sig_entry_t *e, uint64_t mask)
 }
 
 /* Builds sig's frame on the user stack and points r at the handler; false if it cannot. */
-static bool sig_setup_frame(sig_entry_t *e, int sig, regs_t *r)
+static bool sig_setup_frame(sig_entry_t *e, int sig, regs_t *r, uint64_t saved)
 {
 	ksigaction_t *ka = &e->se_act[sig - 1];
 	sig_info_t *in = &e->se_info[sig - 1];
@@ -326,9 +331,9 @@ static bool sig_setup_frame(sig_entry_t *e, int sig, regs_t *r)
 			f.f_info.si_f[2] = (uint32_t)in->si_status;
 		}
 		f.f_uc.uc_ss_flags = SS_DISABLE;
-		sc_save(&f.f_uc.uc_mcontext, r, e->se_blocked);
-		f.f_uc.uc_sigmask[0] = (uint32_t)e->se_blocked;
-		f.f_uc.uc_sigmask[1] = (uint32_t)(e->se_blocked >> 32);
+		sc_save(&f.f_uc.uc_mcontext, r, saved);
+		f.f_uc.uc_sigmask[0] = (uint32_t)saved;
+		f.f_uc.uc_sigmask[1] = (uint32_t)(saved >> 32);
 		memcpy(f.f_code, rt_code, sizeof(rt_code));
 		f.f_ret = (ka->ka_flags & SA_RESTORER) ? ka->ka_restorer
 						       : at + offsetof(rt_frame_t, f_code);
@@ -345,8 +350,8 @@ static bool sig_setup_frame(sig_entry_t *e, int sig, regs_t *r)
 		memset(&f, 0, sizeof(f));
 		uint32_t at = frame_place(sp, sizeof(f));
 		f.f_sig = (uint32_t)sig;
-		sc_save(&f.f_sc, r, e->se_blocked);
-		f.f_extramask = (uint32_t)(e->se_blocked >> 32);
+		sc_save(&f.f_sc, r, saved);
+		f.f_extramask = (uint32_t)(saved >> 32);
 		memcpy(f.f_code, old_code, sizeof(old_code));
 		f.f_ret = (ka->ka_flags & SA_RESTORER) ? ka->ka_restorer
 						       : at + offsetof(old_frame_t, f_code);
@@ -394,8 +399,11 @@ void signal_deliver(regs_t *r)
 		if (h == SIG_DFL) {
 			uthread_exit(sig);
 		}
+		/* The handler's return restores the mask from before a sigsuspend. */
+		uint64_t saved = e->se_restore ? e->se_saved : e->se_blocked;
+		e->se_restore = false;
 		intr_enable(); /* writing the frame may fault a page in */
-		bool ok = sig_setup_frame(e, sig, r);
+		bool ok = sig_setup_frame(e, sig, r, saved);
 		intr_disable();
 		if (!ok) {
 			kprintf("segfault: pid %d (%s) cannot write the frame of signal %d\n",
@@ -403,6 +411,10 @@ void signal_deliver(regs_t *r)
 			uthread_exit(SIGSEGV);
 		}
 		return; /* one handler at a time; the rest when it returns */
+	}
+	if (e->se_restore) {
+		e->se_restore = false;
+		sig_set_mask(e, e->se_saved);
 	}
 }
 
@@ -443,6 +455,7 @@ void signal_exit(int status)
 		return;
 	}
 	e->se_pending |= SIGBIT(SIGCHLD);
+	sched_broadcast_on(&e->se_wait);
 	sig_info_t *in = &e->se_info[SIGCHLD - 1];
 	in->si_pid = curproc->p_pid;
 	in->si_addr = 0;
@@ -534,6 +547,49 @@ long sys_tgkill(SYSCALL_ARGS)
 		return -ESRCH;
 	}
 	return sys_kill(a2, a3, 0, 0, 0, 0);
+}
+
+/*
+ * Sleeps until a signal that is not blocked is pending (or the process is
+ * killed), then returns -EINTR; the mask before the call comes back when
+ * the handler returns (or at once if no handler runs).
+ */
+static long sig_suspend(sig_entry_t *e, uint64_t mask)
+{
+	e->se_saved = e->se_blocked;
+	e->se_restore = true;
+	sig_set_mask(e, mask);
+	while ((e->se_pending & ~e->se_blocked) == 0) {
+		if (sched_cancellable_sleep_on(&e->se_wait) == -EINTR) {
+			break; /* killed: the way back to user mode ends the process */
+		}
+	}
+	return -EINTR;
+}
+
+/*
+ * rt_sigsuspend(mask, sigsetsize): replaces the blocked mask with *mask
+ * and sleeps until a signal it does not block is delivered; always
+ * -EINTR (the old mask is back once the handler returns).  Errors:
+ * -EINVAL (sigsetsize not 8), -EFAULT (mask).
+ */
+long sys_rt_sigsuspend(SYSCALL_ARGS)
+{
+	uint64_t m;
+	if (a2 != 8) {
+		return -EINVAL;
+	}
+	if (copy_from_user(&m, (const void *)a1, sizeof(m)) != 0) {
+		return -EFAULT;
+	}
+	return sig_suspend(sig_of(curproc), m);
+}
+
+/* pause(): sleeps until a signal is delivered; always -EINTR. */
+long sys_pause(SYSCALL_ARGS)
+{
+	sig_entry_t *e = sig_of(curproc);
+	return sig_suspend(e, e->se_blocked);
 }
 
 /*

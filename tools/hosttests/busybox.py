@@ -85,6 +85,10 @@ CASES = [
     ("xargs_expr", "busybox sh -c 'seq 3 | xargs echo n; expr 6 \\* 7; expr length abc'"),
     ("sleep", "busybox sleep 0.1; busybox echo slept $?; busybox sh -c 'sleep 0 && echo again'"),
     ("poll_pipe", "busybox sh -c 'echo abc | timeout 5 cat; echo $?'"),
+    ("sig_trap", "busybox sh -c 'trap \"echo bye\" EXIT; trap \"echo usr1\" USR1; kill -USR1 $$; echo z'"),
+    ("sig_trap_int", "busybox sh -c 'trap \"echo int\" INT; kill -INT $$; echo z; kill -TERM $$; echo no'"),
+    ("sig_kill_child", "busybox sh -c 'sleep 10 & kill $!; wait $!; echo $?'"),
+    ("sig_pipe", "busybox sh -c 'yes | head -2; seq 100000 | head -1'"),
 ]
 
 # Keel's terminal keeps LDISC_BUF_SIZE (128) bytes of a line: each line

@@ -40,8 +40,9 @@
  *
  * Not done: an interrupted system call does not return -EINTR to a
  * caught signal (the signal waits for the call to finish; only fatal
- * signals cut a sleep short), there is no SA_RESTART, sigaltstack,
- * sigsuspend or stopped state.
+ * signals cut a sleep short; rt_sigsuspend and pause are the calls a
+ * caught signal ends), there is no SA_RESTART, sigaltstack or stopped
+ * state.
  */
 #ifndef KEEL_API_SIGNAL_H
 #define KEEL_API_SIGNAL_H
@@ -78,7 +79,9 @@
 
 #define SYS_sigreturn 119
 #define SYS_rt_sigreturn 173
+#define SYS_pause 29
 #define SYS_rt_sigpending 176
+#define SYS_rt_sigsuspend 179
 #define SYS_tkill 238
 #define SYS_tgkill 270
 
@@ -126,7 +129,7 @@ void signal_exit(int status);
 
 /*
  * kill(2) for every pid form, tkill, tgkill; rt_sigaction, rt_sigprocmask,
- * rt_sigpending, sigreturn, rt_sigreturn.
+ * rt_sigpending, rt_sigsuspend, pause, sigreturn, rt_sigreturn.
  */
 long sys_kill(SYSCALL_ARGS);
 long sys_rt_sigaction(SYSCALL_ARGS);
@@ -134,6 +137,8 @@ long sys_rt_sigprocmask(SYSCALL_ARGS);
 long sys_sigreturn(SYSCALL_ARGS);
 long sys_rt_sigreturn(SYSCALL_ARGS);
 long sys_rt_sigpending(SYSCALL_ARGS);
+long sys_rt_sigsuspend(SYSCALL_ARGS);
+long sys_pause(SYSCALL_ARGS);
 long sys_tkill(SYSCALL_ARGS);
 long sys_tgkill(SYSCALL_ARGS);
 
