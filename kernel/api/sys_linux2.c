@@ -463,14 +463,8 @@ long sys_readlink(SYSCALL_ARGS)
 	if ((int32_t)a3 <= 0) {
 		return -EINVAL;
 	}
-	int err;
-	char *path = user_path_copy(a1, &err);
-	if (path == NULL) {
-		return err;
-	}
 	stat_t st;
-	err = do_stat(path, &st);
-	kfree(path);
+	int err = user_stat(a1, &st);
 	return err < 0 ? err : -EINVAL;
 }
 
@@ -513,6 +507,26 @@ long sys_fstatat64(SYSCALL_ARGS)
 	return err < 0 ? err : stat64_to_user((void *)a3, &st);
 }
 
+/* 0 if 'upath' (relative to dirfd, as fstatat64 allows) names a file, else the error. */
+static long path_exists_at(int dirfd, uint32_t upath)
+{
+	int err;
+	char *path = user_path_copy(upath, &err);
+	if (path == NULL) {
+		return err;
+	}
+	stat_t st;
+	if (path[0] == '\0') {
+		err = -ENOENT;
+	} else if (path[0] != '/' && dirfd != LINUX_AT_FDCWD) {
+		err = -ENOSYS;
+	} else {
+		err = do_stat(path, &st);
+	}
+	kfree(path);
+	return err < 0 ? err : 0;
+}
+
 /*
  * utimensat(dirfd, path, times, flags): Keel keeps no file times (they
  * read as 0), so this only checks its arguments as Linux does: 0 when the
@@ -540,44 +554,11 @@ long sys_utimensat(SYSCALL_ARGS)
 			}
 		}
 	}
-	stat_t st;
 	if (a2 == 0) {
+		stat_t st;
 		return do_fstat((int)a1, &st);
 	}
-	int err;
-	char *path = user_path_copy(a2, &err);
-	if (path == NULL) {
-		return err;
-	}
-	if (path[0] == '\0') {
-		err = -ENOENT;
-	} else if (path[0] != '/' && (int)a1 != LINUX_AT_FDCWD) {
-		err = -ENOSYS;
-	} else {
-		err = do_stat(path, &st);
-	}
-	kfree(path);
-	return err < 0 ? err : 0;
-}
-
-/* 0 if 'upath' (relative to dirfd, as fstatat64 allows) names a file, else the error. */
-static long path_exists_at(int dirfd, uint32_t upath)
-{
-	int err;
-	char *path = user_path_copy(upath, &err);
-	if (path == NULL) {
-		return err;
-	}
-	stat_t st;
-	if (path[0] == '\0') {
-		err = -ENOENT;
-	} else if (path[0] != '/' && dirfd != LINUX_AT_FDCWD) {
-		err = -ENOSYS;
-	} else {
-		err = do_stat(path, &st);
-	}
-	kfree(path);
-	return err < 0 ? err : 0;
+	return path_exists_at((int)a1, a2);
 }
 
 /*

@@ -187,20 +187,26 @@ long sys_mknod(SYSCALL_ARGS)
 	return err;
 }
 
-/* stat64(path, buf) and lstat64 (no symbolic links): do_stat() as struct stat64.  -EFAULT. */
-long sys_stat64(SYSCALL_ARGS)
+int user_stat(uint32_t upath, stat_t *st)
 {
 	int err;
-	if (user_range_check((void *)a2, sizeof(linux_stat64_t), 2) != 0) {
-		return -EFAULT;
-	}
-	char *path = user_path_copy(a1, &err);
+	char *path = user_path_copy(upath, &err);
 	if (path == NULL) {
 		return err;
 	}
-	stat_t st;
-	err = do_stat(path, &st);
+	err = do_stat(path, st);
 	kfree(path);
+	return err;
+}
+
+/* stat64(path, buf) and lstat64 (no symbolic links): do_stat() as struct stat64.  -EFAULT. */
+long sys_stat64(SYSCALL_ARGS)
+{
+	if (user_range_check((void *)a2, sizeof(linux_stat64_t), 2) != 0) {
+		return -EFAULT;
+	}
+	stat_t st;
+	int err = user_stat(a1, &st);
 	return err < 0 ? err : stat64_to_user((void *)a2, &st);
 }
 
@@ -214,13 +220,6 @@ long sys_access(SYSCALL_ARGS)
 	if (a2 & ~7u) {
 		return -EINVAL;
 	}
-	int err;
-	char *path = user_path_copy(a1, &err);
-	if (path == NULL) {
-		return err;
-	}
 	stat_t st;
-	err = do_stat(path, &st);
-	kfree(path);
-	return err;
+	return user_stat(a1, &st);
 }

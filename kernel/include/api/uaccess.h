@@ -53,6 +53,13 @@ ssize_t strncpy_from_user(char *dst, const char *usrc, size_t max);
 char *user_path_copy(uint32_t upath, int *err);
 
 /*
+ * do_stat() of the path at user address 'upath' (api/sys_path.c): 0 and
+ * *st filled, or the error of user_path_copy() or of do_stat().
+ */
+struct stat;
+int user_stat(uint32_t upath, struct stat *st);
+
+/*
  * Whether the whole range [uaddr, uaddr + n) is user memory of the
  * running process that allows 'access' (PROT_READ 1 or PROT_WRITE 2):
  * 0 or -EFAULT (n 0: 0).  For calls that must check a buffer before any
