@@ -248,6 +248,18 @@ void signal_send(proc_t *p, int sig, int code)
 	sched_broadcast_on(&e->se_wait);
 }
 
+int signal_send_group(pid_t pgrp, int sig, int code)
+{
+	int n = 0;
+	for (proc_t *p = proc_next(NULL); p != NULL; p = proc_next(p)) {
+		if (sig_valid_target(p) && p->p_pid != PID_INIT && pgrp_of(p) == pgrp) {
+			signal_send(p, sig, code);
+			n++;
+		}
+	}
+	return n;
+}
+
 bool signal_fault(int sig, int code, uintptr_t addr)
 {
 	sig_entry_t *e = sig_of(curproc);

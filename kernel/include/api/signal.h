@@ -99,6 +99,22 @@
 void signal_send(proc_t *p, int sig, int code);
 
 /*
+ * Sends 'sig' with si_code 'code' to every live user process whose process
+ * group is 'pgrp' (signal_send() each; init is skipped).  Returns how many
+ * were signalled.  Process context only (a terminal's interrupt handler
+ * defers it to a thread).
+ */
+int signal_send_group(pid_t pgrp, int sig, int code);
+
+/*
+ * A system call that a signal interrupted may return -ERESTARTSYS instead
+ * of -EINTR: on the way back to user mode it is restarted when no handler
+ * runs or the handler has SA_RESTART, and becomes -EINTR otherwise.  The
+ * value never reaches user mode.
+ */
+#define ERESTARTSYS 512
+
+/*
  * Called at a fault of the running process in user mode that Linux turns
  * into 'sig' (SIGSEGV, SIGILL, SIGFPE...), at address 'addr': when the
  * signal is caught and not blocked, makes it pending (si_code 'code',
