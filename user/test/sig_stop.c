@@ -117,7 +117,9 @@ int main(void)
 	CHECK(waitpid(pid, &st, 0) == pid);
 	print_status("stopped, then SIGKILL", st);
 
-	/* A caught SIGTSTP does not stop. */
+	/* An ignored SIGTSTP does not stop (the child says when it ignores it). */
+	int ready[2];
+	CHECK(pipe(ready) == 0);
 	fflush(stdout);
 	pid = fork();
 	CHECK(pid >= 0);
@@ -126,10 +128,14 @@ int main(void)
 		memset(&c, 0, sizeof(c));
 		c.sa_handler = SIG_IGN;
 		sigaction(SIGTSTP, &c, NULL);
+		write_all(ready[1], "r", 1);
 		nap(300);
 		_exit(4);
 	}
-	nap(50);
+	char r;
+	CHECK(read(ready[0], &r, 1) == 1);
+	close(ready[0]);
+	close(ready[1]);
 	CHECK(kill(pid, SIGTSTP) == 0);
 	CHECK(waitpid(pid, &st, WUNTRACED) == pid);
 	print_status("SIGTSTP ignored", st);
