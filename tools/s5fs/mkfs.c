@@ -12,8 +12,10 @@
  * take no block.  Hard links of the host tree stay hard links: the second
  * name of a host file (same device and inode number, link count above 1)
  * becomes another directory entry for the image inode the first one made,
- * so BusyBox's hundreds of applet names cost one copy of its file.  Everything mkfs refuses (a file over the size limit, a
- * name too long, a symbolic link, a full image) stops it with one line
+ * so BusyBox's hundreds of applet names cost one copy of its file.
+ *
+ * Everything mkfs refuses (a file over the size limit, a name too long, a
+ * symbolic link, a full image) stops it with one line
  * naming the host path and exit status 1, and no image is written.
  */
 #include <dirent.h>
