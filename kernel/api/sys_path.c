@@ -7,6 +7,7 @@
  */
 #include "api/fdflags.h"
 #include "api/linux.h"
+#include "api/linux2.h"
 #include "api/syscall.h"
 #include "api/uaccess.h"
 #include "errno.h"
@@ -16,6 +17,25 @@
 
 #define O_DIRECTORY 0200000
 
+/* open()'s work on a kernel copy of the path; 'arg' points to the flags. */
+static long open_path(const char *path, void *arg)
+{
+	int flags = *(int *)arg;
+	int fd = do_open(path, flags);
+	if (fd < 0) {
+		return fd;
+	}
+	if (flags & O_DIRECTORY) {
+		stat_t st;
+		if (do_fstat(fd, &st) == 0 && !S_ISDIR(st.st_mode)) {
+			do_close(fd);
+			return -ENOTDIR;
+		}
+	}
+	fdflags_set_cloexec(fd, flags & O_CLOEXEC);
+	return fd;
+}
+
 /*
  * open(path, flags, mode): do_open(); O_CLOEXEC makes the descriptor
  * close-on-exec; O_DIRECTORY fails with -ENOTDIR (closing it again) if
@@ -23,44 +43,26 @@
  */
 long sys_open(SYSCALL_ARGS)
 {
-	int err;
-	char *path = user_path_copy(a1, &err);
-	if (path == NULL) {
-		return err;
-	}
-	int fd = do_open(path, (int)a2);
-	kfree(path);
-	if (fd < 0) {
-		return fd;
-	}
-	if (a2 & O_DIRECTORY) {
-		stat_t st;
-		if (do_fstat(fd, &st) == 0 && !S_ISDIR(st.st_mode)) {
-			do_close(fd);
-			return -ENOTDIR;
-		}
-	}
-	fdflags_set_cloexec(fd, a2 & O_CLOEXEC);
-	return fd;
+	return sys_openat((uint32_t)LINUX_AT_FDCWD, a1, a2, a3, 0, 0);
 }
 
 /*
- * openat(dirfd, path, flags, mode): open() for dirfd AT_FDCWD (-100) or an
- * absolute path; another dirfd with a relative path is -ENOSYS (Keel has
- * no directory-relative lookup).
+ * openat(dirfd, path, flags, mode): open() with a relative path resolved
+ * from the directory open as dirfd (at_dirfd_call(), api/linux2.h); with
+ * AT_FDCWD (-100) or an absolute path, open() itself.  Errors: open()'s,
+ * -EBADF (dirfd not open), -ENOTDIR (dirfd not a directory).
  */
 long sys_openat(SYSCALL_ARGS)
 {
-	if ((int)a1 != LINUX_AT_FDCWD) {
-		char c;
-		if (copy_from_user(&c, (const void *)a2, 1) != 0) {
-			return -EFAULT;
-		}
-		if (c != '/') {
-			return -ENOSYS;
-		}
+	int err;
+	char *path = user_path_copy(a2, &err);
+	if (path == NULL) {
+		return err;
 	}
-	return sys_open(a2, a3, a4, 0, 0, 0);
+	int flags = (int)a3;
+	long fd = at_dirfd_call((int)a1, path, open_path, &flags);
+	kfree(path);
+	return fd;
 }
 
 /* creat(path, mode): open(path, O_CREAT | O_WRONLY | O_TRUNC). */

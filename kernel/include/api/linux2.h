@@ -20,6 +20,7 @@
 #include "api/syscall.h"
 #include "proc/proc.h"
 #include "types.h"
+#include "vfs/vnode.h"
 
 #define SYS_chmod 15
 #define SYS_setpgid 57
@@ -52,6 +53,18 @@
 #define SYS_utimensat 320
 #define SYS_dup3 330
 #define SYS_getrandom 355
+#define SYS_symlink 83
+#define SYS_truncate 92
+#define SYS_ftruncate 93
+#define SYS_truncate64 193
+#define SYS_ftruncate64 194
+#define SYS_symlinkat 304
+
+/*
+ * statx (383) is not implemented: it returns -ENOSYS as every unknown call
+ * does, and glibc (BusyBox's stat, ls, cp, find...) then falls back on
+ * fstatat64 and fstat64, which give the same fields.
+ */
 
 /* The process group of 'p' (see above). */
 pid_t pgrp_of(proc_t *p);
@@ -97,6 +110,61 @@ void pgrp_exit(proc_t *p);
  * shared file mapping's protection against the file's open mode.
  */
 long sys_mprotect(SYSCALL_ARGS);
+
+/*
+ * The *at calls' directory descriptor (kernel/api/sys_files.c): calls
+ * fn(path, arg) with 'path' (a kernel copy) resolved as Linux resolves
+ * the path of an *at call: an absolute path, or dirfd AT_FDCWD (-100),
+ * from where the path-based do_* functions start; a relative path with
+ * another dirfd from the directory that dirfd has open.  For that one
+ * call the process's current directory is dirfd's directory (see
+ * vfs_proc_swap_cwd()); the old one is back before it returns.  Returns
+ * what fn returns, or -EBADF (dirfd not open), -ENOTDIR (dirfd not a
+ * directory).  openat, fstatat64, utimensat, fchmodat, fchownat and
+ * symlinkat resolve their paths so.
+ */
+long at_dirfd_call(int dirfd, const char *path, long (*fn)(const char *path, void *arg), void *arg);
+
+/*
+ * Sets the length of the file 'vn' (the caller holds a reference) to
+ * 'len' bytes, as Linux's truncate does: a longer file reads as zeros
+ * past its old end (a hole), a shorter one keeps its first 'len' bytes.
+ * Built from vop_write() and vop_truncate() (see sys_files.c: a shrink
+ * copies the part kept through memory).  Errors: -EISDIR (a directory),
+ * -EINVAL (not a regular file), -EFBIG (len past the file system's
+ * largest file), -ENOSPC, -ENOMEM (no memory for a shrink's copy; the
+ * file is unchanged).
+ */
+int file_set_length(vnode_t *vn, uint64_t len);
+
+/*
+ * truncate(path, len), ftruncate(fd, len) with a signed 32-bit len, and
+ * truncate64(path, lo, hi), ftruncate64(fd, lo, hi) with a 64-bit len
+ * split into two registers (Linux i386's order: low word first):
+ * file_set_length() of the file.  Errors: -EINVAL (len negative;
+ * ftruncate: fd not open for writing, or not a regular file; truncate: a
+ * file that is neither regular nor a directory), -EBADF (ftruncate: fd
+ * not open), -EISDIR (truncate of a directory), -EFAULT, the walk's, and
+ * file_set_length()'s.
+ */
+long sys_truncate(SYSCALL_ARGS);
+long sys_ftruncate(SYSCALL_ARGS);
+long sys_truncate64(SYSCALL_ARGS);
+long sys_ftruncate64(SYSCALL_ARGS);
+
+/*
+ * symlink(target, linkpath) and symlinkat(target, dirfd, linkpath): Keel's
+ * file systems (S5FS, ramfs) have no symbolic links, so these fail as
+ * Linux does on a file system without them (vfat): -EPERM, once the
+ * checks Linux makes before asking the file system pass.  Errors, in
+ * that order: -EFAULT, -ENAMETOOLONG (either path), -ENOENT (linkpath
+ * empty), -EBADF or -ENOTDIR (symlinkat's dirfd, for a relative
+ * linkpath), -ENOENT (linkpath's directory missing), -ENOTDIR (it is not
+ * a directory), -EEXIST (linkpath exists), then -EPERM.  BusyBox's `ln -s` prints
+ * "ln: LINKPATH: Operation not permitted" and exits 1.
+ */
+long sys_symlink(SYSCALL_ARGS);
+long sys_symlinkat(SYSCALL_ARGS);
 
 long sys_vfork(SYSCALL_ARGS);
 long sys_clone(SYSCALL_ARGS);
