@@ -28,7 +28,9 @@ that reason (none is skipped).
            The cases in KEEL_ONLY are the exception: what Keel does not have
            by design (symbolic links: `ln -s` fails with EPERM, as on a Linux
            file system without them) is checked against the output given
-           there, not against Linux's
+           there, not against Linux's; and "busybox.applet_links" checks
+           the links /usr/bin/<applet> (as many as `busybox --list` names,
+           all one file with /bin/busybox, each running its applet)
 
 The cases cover the utilities of issue 13's list (ls, cat, echo, printf,
 mkdir -p, rm -r, cp -r, mv, ln -s, wc, grep, sed, awk, sort, uniq, head,
@@ -156,6 +158,9 @@ CASES = [
     ("trap_exit_int", "busybox sh -c 'trap \"echo exit\" EXIT; trap \"echo int; exit 4\" INT; "
                       "kill -INT $$; echo never'"),
     ("ln_s", "busybox sh -c 'mkdir n1; cd n1; touch lt; ln -s lt ls1; echo $?; ls'"),
+    # The applet links (mk/busybox.mk): Keel only, checked by applet_links().
+    ("applet_links", "ls /usr/bin | wc -l; busybox stat -c %h /bin/busybox; /usr/bin/seq 2; "
+                     "/usr/bin/[ a = a ]; echo $?"),
 ]
 
 # Cases whose result on Keel differs from Linux's by design, with the
@@ -165,6 +170,16 @@ CASES = [
 KEEL_ONLY = {
     "ln_s": "ln: ls1: Operation not permitted\n1\nlt\n",
 }
+
+
+def applet_links(build):
+    """What the case applet_links prints on Keel: /usr/bin holds one hard link
+    to /bin/busybox per applet `busybox --list` names (but busybox itself),
+    so the file's link count is one more; a link runs its applet."""
+    out = subprocess.run([os.path.join(build, "busybox", "root", "bin", "busybox"), "--list"],
+                         stdout=subprocess.PIPE, check=True).stdout.decode()
+    n = len([a for a in out.split() if a != "busybox"])
+    return f"{n}\n{n + 1}\n1\n2\n0\n"
 
 # Keel's terminal keeps LDISC_BUF_SIZE (128) bytes of a line: each line
 # typed (the case's command line and `; echo "[exit $?]"`) must fit.
@@ -304,13 +319,14 @@ def main():
         results += [(n, False, f"not run: {why}") for n, _ in cases]
     else:
         results += file_checks(build)
+        keel_only = dict(KEEL_ONLY, applet_links=applet_links(build))
         linux = run_linux(build, cases)
         keel, session = run_keel(kernel, disk, cases, args.timeout)
         results += session
         for name, _ in cases:
             want, got = linux.get(name), keel.get(name)
-            if name in KEEL_ONLY:
-                want = KEEL_ONLY[name] + "[exit 0]\n"
+            if name in keel_only:
+                want = keel_only[name] + "[exit 0]\n"
                 results.append((name, got == want, "Keel's output is not the one expected "
                                 f"(not compared with Linux)\nwanted {want!r}\nKeel:  {got!r}"))
             elif want is None:
