@@ -224,11 +224,7 @@ long sys_ftruncate64(SYSCALL_ARGS)
 
 /* ---- symbolic links ---- */
 
-/*
- * 0 if 'path' could be made (its directory exists and the name is free),
- * else the error that Linux's symlink gives before it asks the file system.
- */
-static long symlink_name_free(const char *path, void *arg)
+long at_name_free(const char *path, void *arg)
 {
 	size_t len = strlen(path);
 	char *dir = kmalloc(len + 2);
@@ -272,7 +268,7 @@ static long symlink_at(uint32_t utarget, int dirfd, uint32_t ulinkpath)
 		return err;
 	}
 	long ret =
-	    linkpath[0] == '\0' ? -ENOENT : at_dirfd_call(dirfd, linkpath, symlink_name_free, NULL);
+	    linkpath[0] == '\0' ? -ENOENT : at_dirfd_call(dirfd, linkpath, at_name_free, NULL);
 	kfree(linkpath);
 	return ret < 0 ? ret : -EPERM;
 }

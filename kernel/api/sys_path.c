@@ -16,6 +16,8 @@
 #include "vfs/vfs_syscall.h"
 
 #define O_DIRECTORY 0200000
+#define LINUX_S_IFIFO 0010000
+#define LINUX_S_IFSOCK 0140000
 
 /* open()'s work on a kernel copy of the path; 'arg' points to the flags. */
 static long open_path(const char *path, void *arg)
@@ -158,35 +160,60 @@ long sys_getcwd(SYSCALL_ARGS)
 	return err;
 }
 
+/* mknod's arguments, for mknod_path(). */
+typedef struct mknod_args {
+	mode_t type;
+	devid_t dev;
+} mknod_args_t;
+
+/* mknod()'s work on a kernel copy of the path (at_dirfd_call()'s fn). */
+static long mknod_path(const char *path, void *arg)
+{
+	const mknod_args_t *m = arg;
+	if (m->type == 0 || m->type == S_IFREG) {
+		int fd = do_open(path, O_CREAT | O_EXCL | O_WRONLY);
+		return fd < 0 ? fd : do_close(fd);
+	}
+	return do_mknod(path, m->type, m->dev);
+}
+
 /*
  * mknod(path, mode, dev): do_mknod() for S_IFCHR and S_IFBLK nodes (dev
  * in Linux's old 16-bit encoding, major << 8 | minor, which is Keel's);
- * S_IFREG (or type 0) makes an empty regular file, as on Linux.  Errors:
- * do_mknod()'s; -EINVAL for another type.
+ * S_IFREG (or type 0) makes an empty regular file, as on Linux.  Keel's
+ * file systems have no named pipes or sockets: S_IFIFO and S_IFSOCK fail
+ * with -EPERM, Linux's error for a node type the file system does not
+ * support (so BusyBox's mkfifo says "Operation not permitted"), after
+ * at_name_free()'s checks of the path.  Errors: do_mknod()'s; those of
+ * at_name_free() and -EPERM; -EINVAL for another type.
+ *
+ * mknodat(dirfd, path, mode, dev): the same, a relative path resolved
+ * from dirfd (at_dirfd_call()): -EBADF, -ENOTDIR too.
  */
 long sys_mknod(SYSCALL_ARGS)
 {
-	mode_t type = a2 & S_IFMT;
+	return sys_mknodat((uint32_t)LINUX_AT_FDCWD, a1, a2, a3, 0, 0);
+}
+
+long sys_mknodat(SYSCALL_ARGS)
+{
+	mknod_args_t m = {.type = a3 & S_IFMT, .dev = (devid_t)a4};
 	int err;
-	if (type == 0 || type == S_IFREG) {
-		char *path = user_path_copy(a1, &err);
-		if (path == NULL) {
-			return err;
-		}
-		int fd = do_open(path, O_CREAT | O_EXCL | O_WRONLY);
-		kfree(path);
-		return fd < 0 ? fd : do_close(fd);
-	}
-	if (type != S_IFCHR && type != S_IFBLK) {
-		return -EINVAL;
-	}
-	char *path = user_path_copy(a1, &err);
+	char *path = user_path_copy(a2, &err);
 	if (path == NULL) {
 		return err;
 	}
-	err = do_mknod(path, type, (devid_t)a3);
+	long ret;
+	if (m.type == LINUX_S_IFIFO || m.type == LINUX_S_IFSOCK) {
+		ret = at_dirfd_call((int)a1, path, at_name_free, NULL);
+		ret = ret < 0 ? ret : -EPERM;
+	} else if (m.type != 0 && m.type != S_IFREG && m.type != S_IFCHR && m.type != S_IFBLK) {
+		ret = -EINVAL;
+	} else {
+		ret = at_dirfd_call((int)a1, path, mknod_path, &m);
+	}
 	kfree(path);
-	return err;
+	return ret;
 }
 
 int user_stat(uint32_t upath, stat_t *st)

@@ -26,8 +26,9 @@ that reason (none is skipped).
   diff     "busybox.<case>" passes when Keel's output and exit status equal
            Linux's (the serial terminal's \\r dropped); a mismatch shows both.
            The cases in KEEL_ONLY are the exception: what Keel does not have
-           by design (symbolic links: `ln -s` fails with EPERM, as on a Linux
-           file system without them) is checked against the output given
+           by design (symbolic links and named pipes: `ln -s` and `mkfifo`
+           fail with EPERM, as on a Linux file system without them; one
+           user with no names, one CPU) is checked against the output given
            there, not against Linux's; and "busybox.applet_links" checks
            the links /usr/bin/<applet> (as many as `busybox --list` names,
            all one file with /bin/busybox, each running its applet)
@@ -158,6 +159,8 @@ CASES = [
     ("trap_exit_int", "busybox sh -c 'trap \"echo exit\" EXIT; trap \"echo int; exit 4\" INT; "
                       "kill -INT $$; echo never'"),
     ("ln_s", "busybox sh -c 'mkdir n1; cd n1; touch lt; ln -s lt ls1; echo $?; ls'"),
+    ("mkfifo", "busybox mkfifo ff; busybox echo $?; busybox ls ff || busybox true"),
+    ("id_nproc", "busybox id; busybox nproc; busybox uptime | busybox grep -c 'load average: 0.00'"),
     # The applet links (mk/busybox.mk): Keel only, checked by applet_links().
     ("applet_links", "ls /usr/bin | wc -l; busybox stat -c %h /bin/busybox; /usr/bin/seq 2; "
                      "/usr/bin/[ a = a ]; echo $?"),
@@ -169,6 +172,11 @@ CASES = [
 # Linux file system without them (api/linux2.h).
 KEEL_ONLY = {
     "ln_s": "ln: ls1: Operation not permitted\n1\nlt\n",
+    # No named pipes either: mknod of a FIFO fails with EPERM.
+    "mkfifo": "mkfifo: ff: Operation not permitted\n1\nls: ff: No such file or directory\n",
+    # Root with no names (no /etc/passwd) and no supplementary groups; one
+    # CPU (sched_getaffinity); sysinfo's load averages are 0.
+    "id_nproc": "uid=0 gid=0\n1\n1\n",
 }
 
 

@@ -59,6 +59,11 @@
 #define SYS_truncate64 193
 #define SYS_ftruncate64 194
 #define SYS_symlinkat 304
+#define SYS_mknodat 297
+#define SYS_sysinfo 116
+#define SYS_getgroups 80
+#define SYS_getgroups32 205
+#define SYS_sched_getaffinity 242
 
 /*
  * statx (383) is not implemented: it returns -ENOSYS as every unknown call
@@ -126,6 +131,15 @@ long sys_mprotect(SYSCALL_ARGS);
 long at_dirfd_call(int dirfd, const char *path, long (*fn)(const char *path, void *arg), void *arg);
 
 /*
+ * 0 if a new file could be made at 'path' (a kernel copy): its directory
+ * exists and the name is free; else the error Linux gives there before it
+ * asks the file system for a kind of file it may not support: -ENOENT
+ * (the directory is missing), -ENOTDIR (it is not a directory), -EEXIST
+ * (the name is taken), the walk's.  'arg' is unused (at_dirfd_call()'s fn).
+ */
+long at_name_free(const char *path, void *arg);
+
+/*
  * Sets the length of the file 'vn' (the caller holds a reference) to
  * 'len' bytes, as Linux's truncate does: a longer file reads as zeros
  * past its old end (a hole), a shorter one keeps its first 'len' bytes.
@@ -165,6 +179,34 @@ long sys_ftruncate64(SYSCALL_ARGS);
  */
 long sys_symlink(SYSCALL_ARGS);
 long sys_symlinkat(SYSCALL_ARGS);
+
+/* mknodat(dirfd, path, mode, dev): mknod (api/syscall.h, sys_path.c) from dirfd. */
+long sys_mknodat(SYSCALL_ARGS);
+
+/*
+ * sysinfo(info): Linux i386's struct sysinfo (64 bytes): the seconds
+ * since boot, load averages 0 (Keel keeps none), totalram and freeram
+ * from the page allocator (page_total_count(), page_free_count()) with
+ * mem_unit 1, no swap, no shared or buffer memory counted, and procs the
+ * number of processes (proc_count()).  -EFAULT.
+ */
+long sys_sysinfo(SYSCALL_ARGS);
+
+/*
+ * getgroups(size, list) and getgroups32: a process has no supplementary
+ * groups (Keel's one user is root, and nothing sets any), so 0 and
+ * nothing written.  -EINVAL (size negative).  setgroups32 is not
+ * implemented (-ENOSYS).
+ */
+long sys_getgroups(SYSCALL_ARGS);
+
+/*
+ * sched_getaffinity(pid, len, mask): Keel runs on one CPU: the mask with
+ * bit 0 set, 4 bytes (one long) written, and 4 returned, as Linux with
+ * one CPU does.  pid 0 is the caller.  Errors: -EINVAL (len below 4 or
+ * not a multiple of 4), -ESRCH (no process pid), -EFAULT.
+ */
+long sys_sched_getaffinity(SYSCALL_ARGS);
 
 long sys_vfork(SYSCALL_ARGS);
 long sys_clone(SYSCALL_ARGS);
