@@ -139,6 +139,7 @@ syscall_fn_t syscall_lookup(uint32_t num)
 
 void syscall_dispatch(regs_t *r)
 {
+	r->r_err = r->r_eax; /* the call's number, for a restart after a signal (api/signal.h) */
 	syscall_fn_t fn = syscall_lookup(r->r_eax);
 	if (fn == NULL) {
 		dbg(DBG_SYSCALL, "pid %d (%s): unknown system call %u: -ENOSYS\n", curproc->p_pid,

@@ -42,8 +42,8 @@
  * execve, chdir, mknod, access, rename (both), mkdir, rmdir, stat64,
  * lstat64; execve's argv and envp arrays and their strings; the buffers of
  * read, write, readv and writev and their iovec arrays; _llseek's result;
- * waitpid's and wait4's status (NULL: none; the child is reaped even when
- * the copy fails, as on Linux); pipe's and pipe2's two descriptors (none
+ * waitpid's and wait4's status and wait4's rusage (NULL: none; the child
+ * is reaped even when the copy fails, as on Linux; rusage gets zeros); pipe's and pipe2's two descriptors (none
  * stays open); time's result and gettimeofday's two (NULL: none);
  * clock_gettime's and nanosleep's timespec; uname's, fstat64's, stat64's,
  * lstat64's and getdents64's buffers; getcwd's; the old mmap's argument
@@ -52,7 +52,7 @@
  * argument (TCGETS, TCSETS*, TIOCGWINSZ); keel_meminfo's.  Not pointers to
  * the kernel: brk's, mmap2's and munmap's addresses, set_tid_address's
  * (never used), nanosleep's remainder (written only when a sleep is cut
- * short), and wait4's rusage (any non-NULL one is -EINVAL).  Where Keel
+ * short).  Where Keel
  * differs from Linux: a read, write, readv or writev buffer that starts
  * mapped and runs off its mapping fails as a whole with -EFAULT and moves
  * nothing (Linux moves the mapped part and returns a short count).
