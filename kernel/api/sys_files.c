@@ -1,9 +1,9 @@
 /*
  * Files as stock Linux binaries see them beyond the VFS's do_* calls
  * (api/linux2.h): paths relative to a directory descriptor (the *at
- * calls), a file's length set to any value (truncate and ftruncate, in
- * their 32- and 64-bit forms), and symbolic links, which S5FS and ramfs
- * do not have.
+ * calls), statx, a file's length set to any value (truncate and
+ * ftruncate, in their 32- and 64-bit forms), and symbolic links, which
+ * S5FS and ramfs do not have.
  *
  * Directory descriptors.  The VFS walks a path from the process's current
  * directory or from the root, and has no walk from another directory
@@ -26,6 +26,7 @@
 #include "api/linux.h"
 #include "api/linux2.h"
 #include "api/uaccess.h"
+#include "drivers/dev.h"
 #include "errno.h"
 #include "mm/kmalloc.h"
 #include "mm/mm.h"
@@ -34,6 +35,7 @@
 #include "vfs/file.h"
 #include "vfs/vfs_proc.h"
 #include "vfs/vfs_syscall.h"
+#include "vm/vmmap.h"
 
 /* ---- paths relative to a directory descriptor ---- */
 
@@ -57,6 +59,100 @@ long at_dirfd_call(int dirfd, const char *path, long (*fn)(const char *path, voi
 	vput(borrowed); /* the one the process held while it was current */
 	fput(f);
 	return ret;
+}
+
+/* ---- statx ---- */
+
+typedef struct linux_statx_timestamp {
+	int64_t tv_sec;
+	uint32_t tv_nsec;
+	int32_t reserved;
+} linux_statx_timestamp_t;
+
+/* Linux's struct statx: the same layout on every architecture. */
+typedef struct linux_statx {
+	uint32_t stx_mask;
+	uint32_t stx_blksize;
+	uint64_t stx_attributes;
+	uint32_t stx_nlink;
+	uint32_t stx_uid;
+	uint32_t stx_gid;
+	uint16_t stx_mode;
+	uint16_t spare0;
+	uint64_t stx_ino;
+	uint64_t stx_size;
+	uint64_t stx_blocks;
+	uint64_t stx_attributes_mask;
+	linux_statx_timestamp_t stx_atime, stx_btime, stx_ctime, stx_mtime;
+	uint32_t stx_rdev_major, stx_rdev_minor;
+	uint32_t stx_dev_major, stx_dev_minor;
+	uint64_t stx_mnt_id;
+	uint32_t stx_dio_mem_align, stx_dio_offset_align;
+	uint64_t spare3[12];
+} linux_statx_t;
+
+_Static_assert(sizeof(linux_statx_t) == 256, "struct statx is 256 bytes");
+
+#define STATX_BASIC_STATS 0x7ffu
+#define STATX_RESERVED 0x80000000u
+#define AT_SYMLINK_NOFOLLOW 0x100
+#define AT_NO_AUTOMOUNT 0x800
+#define AT_EMPTY_PATH 0x1000
+#define AT_STATX_SYNC_TYPE 0x6000
+
+/* do_stat() for at_dirfd_call(): 'arg' is the stat_t to fill. */
+static long statx_path(const char *path, void *arg)
+{
+	return do_stat(path, (stat_t *)arg);
+}
+
+long sys_statx(SYSCALL_ARGS)
+{
+	int dirfd = (int)a1;
+	uint32_t flags = a3, mask = a4;
+	if ((flags &
+	     ~(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH | AT_STATX_SYNC_TYPE)) != 0 ||
+	    (flags & AT_STATX_SYNC_TYPE) == AT_STATX_SYNC_TYPE || (mask & STATX_RESERVED) != 0) {
+		return -EINVAL;
+	}
+	if (user_range_check((void *)a5, sizeof(linux_statx_t), PROT_WRITE) != 0) {
+		return -EFAULT;
+	}
+	int err;
+	char *path = user_path_copy(a2, &err);
+	if (path == NULL) {
+		return err;
+	}
+	stat_t st;
+	if (path[0] != '\0') {
+		err = (int)at_dirfd_call(dirfd, path, statx_path, &st);
+	} else if (!(flags & AT_EMPTY_PATH)) {
+		err = -ENOENT;
+	} else if (dirfd == LINUX_AT_FDCWD) {
+		err = do_stat(".", &st);
+	} else {
+		err = do_fstat(dirfd, &st);
+	}
+	kfree(path);
+	if (err < 0) {
+		return err;
+	}
+	linux_statx_t sx;
+	memset(&sx, 0, sizeof(sx));
+	sx.stx_mask = STATX_BASIC_STATS;
+	sx.stx_blksize = st.st_blksize;
+	sx.stx_nlink = st.st_nlink;
+	sx.stx_uid = st.st_uid;
+	sx.stx_gid = st.st_gid;
+	sx.stx_mode = (uint16_t)st.st_mode;
+	sx.stx_ino = st.st_ino;
+	sx.stx_size = (uint64_t)st.st_size;
+	sx.stx_blocks = st.st_blocks;
+	sx.stx_rdev_major = DEVID_MAJOR(st.st_rdev);
+	sx.stx_rdev_minor = DEVID_MINOR(st.st_rdev);
+	sx.stx_dev_major = DEVID_MAJOR(st.st_dev);
+	sx.stx_dev_minor = DEVID_MINOR(st.st_dev);
+	return copy_to_user((void *)a5, &sx, sizeof(sx));
 }
 
 /* ---- lengths ---- */

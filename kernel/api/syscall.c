@@ -113,6 +113,7 @@ static const syscall_fn_t syscall_table[] = {
     [SYS_ftruncate64] = sys_ftruncate64,
     [SYS_symlinkat] = sys_symlinkat,
     [SYS_mknodat] = sys_mknodat,
+    [SYS_statx] = sys_statx,
     [SYS_sysinfo] = sys_sysinfo,
     [SYS_getgroups] = sys_getgroups,
     [SYS_getgroups32] = sys_getgroups,

@@ -1,6 +1,6 @@
 /*
- * Paths relative to a directory descriptor (openat, fstatat, faccessat
- * through fstatat's walk, utimensat) and lengths set with ftruncate and
+ * Paths relative to a directory descriptor (openat, fstatat, utimensat,
+ * statx), statx's fields next to stat's, and lengths set with ftruncate and
  * truncate (the 64-bit calls: musl's are ftruncate64 and truncate64),
  * with Linux's results: the bytes kept, the zeros past an old end, the
  * errors.
@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -96,6 +98,105 @@ static void dirfd_checks(void)
 	printf("dirfd: ok\n");
 }
 
+/* Linux's struct statx (musl 1.2.3 has no statx()). */
+struct kstatx {
+	uint32_t mask, blksize;
+	uint64_t attributes;
+	uint32_t nlink, uid, gid;
+	uint16_t mode, spare0;
+	uint64_t ino, size, blocks, attributes_mask;
+	struct {
+		int64_t sec;
+		uint32_t nsec;
+		int32_t reserved;
+	} atime, btime, ctime, mtime;
+	uint32_t rdev_major, rdev_minor, dev_major, dev_minor;
+	uint64_t spare[14];
+};
+
+static long kstatx(int dirfd, const char *path, int flags, struct kstatx *sx)
+{
+	return syscall(SYS_statx, dirfd, path, flags, 0x7ff, sx);
+}
+
+/* statx's fields equal stat's. */
+static void same_as_stat(const struct kstatx *sx, const struct stat *sb)
+{
+	CHECK((sx->mask & 0x7ff) == 0x7ff);
+	CHECK(sx->mode == sb->st_mode && sx->nlink == sb->st_nlink && sx->ino == sb->st_ino);
+	CHECK(sx->size == (uint64_t)sb->st_size && sx->blocks == (uint64_t)sb->st_blocks);
+	CHECK(sx->uid == sb->st_uid && sx->gid == sb->st_gid &&
+	      (long)sx->blksize == sb->st_blksize);
+	CHECK(sx->dev_major == major(sb->st_dev) && sx->dev_minor == minor(sb->st_dev));
+	CHECK(sx->rdev_major == major(sb->st_rdev) && sx->rdev_minor == minor(sb->st_rdev));
+}
+
+/* Linux i386's struct stat64, as the stat64 call writes it. */
+struct kstat64 {
+	unsigned long long dev;
+	unsigned char pad0[4];
+	unsigned long ino32;
+	unsigned int mode, nlink;
+	unsigned long uid, gid;
+	unsigned long long rdev;
+	unsigned char pad3[4];
+	long long size;
+	unsigned long blksize;
+	unsigned long long blocks;
+	unsigned long times[6];
+	unsigned long long ino;
+};
+_Static_assert(sizeof(struct kstat64) == 96, "struct stat64 is 96 bytes");
+
+/* statx's fields equal those of the older call stat64 (the fallback of libcs). */
+static void same_as_stat64(const char *path)
+{
+	struct kstatx sx;
+	struct kstat64 k;
+	CHECK(kstatx(AT_FDCWD, path, 0, &sx) == 0 && syscall(SYS_stat64, path, &k) == 0);
+	CHECK(k.dev == makedev(sx.dev_major, sx.dev_minor) &&
+	      k.rdev == makedev(sx.rdev_major, sx.rdev_minor));
+	CHECK(k.ino == sx.ino && k.mode == sx.mode && k.nlink == sx.nlink);
+	CHECK(k.size == (long long)sx.size && k.blocks == sx.blocks && k.blksize == sx.blksize);
+}
+
+static void statx_checks(void)
+{
+	same_as_stat64("at_dir/f");
+	same_as_stat64("at_dir");
+	same_as_stat64("/dev/null");
+
+	struct kstatx sx;
+	struct stat sb;
+	CHECK(kstatx(AT_FDCWD, "at_dir/f", 0, &sx) == 0 && stat("at_dir/f", &sb) == 0);
+	same_as_stat(&sx, &sb);
+	CHECK(sx.size == 9 && S_ISREG(sx.mode));
+	int dfd = open("at_dir", O_RDONLY | O_DIRECTORY);
+	CHECK(dfd >= 0);
+	CHECK(kstatx(dfd, "f", AT_SYMLINK_NOFOLLOW, &sx) == 0);
+	same_as_stat(&sx, &sb);
+	CHECK(kstatx(dfd, "", AT_EMPTY_PATH, &sx) == 0 && stat("at_dir", &sb) == 0);
+	same_as_stat(&sx, &sb);
+	CHECK(S_ISDIR(sx.mode));
+	CHECK(kstatx(AT_FDCWD, "", AT_EMPTY_PATH, &sx) == 0 && stat(".", &sb) == 0);
+	same_as_stat(&sx, &sb);
+	CHECK(kstatx(AT_FDCWD, "/dev/null", 0, &sx) == 0 && stat("/dev/null", &sb) == 0);
+	same_as_stat(&sx, &sb);
+	CHECK(sx.rdev_major == 1 && S_ISCHR(sx.mode)); /* minors differ: Keel 0, Linux 3 */
+	CHECK(kstatx(dfd, "nothing", 0, &sx) == -1 && errno == ENOENT);
+	CHECK(kstatx(dfd, "", 0, &sx) == -1 && errno == ENOENT);
+	CHECK(kstatx(dfd, "f", 0x1, &sx) == -1 && errno == EINVAL);
+	CHECK(kstatx(dfd, "f", 0x6000, &sx) == -1 && errno == EINVAL);
+	CHECK(syscall(SYS_statx, dfd, "f", 0, 0x80000000u, &sx) == -1 && errno == EINVAL);
+	CHECK(kstatx(dfd, "f", 0, NULL) == -1 && errno == EFAULT);
+	CHECK(kstatx(-1, "f", 0, &sx) == -1 && errno == EBADF);
+	int fd = open("at_dir/f", O_RDONLY);
+	CHECK(kstatx(fd, "x", 0, &sx) == -1 && errno == ENOTDIR);
+	close(fd);
+	close(dfd);
+	printf("statx: ok\n");
+}
+
 static void length_checks(void)
 {
 	char big[9000], back[12000];
@@ -159,6 +260,7 @@ static void length_checks(void)
 int main(void)
 {
 	dirfd_checks();
+	statx_checks();
 	length_checks();
 	return 0;
 }

@@ -65,11 +65,7 @@
 #define SYS_getgroups32 205
 #define SYS_sched_getaffinity 242
 
-/*
- * statx (383) is not implemented: it returns -ENOSYS as every unknown call
- * does, and glibc (BusyBox's stat, ls, cp, find...) then falls back on
- * fstatat64 and fstat64, which give the same fields.
- */
+#define SYS_statx 383
 
 /* The process group of 'p' (see above). */
 pid_t pgrp_of(proc_t *p);
@@ -179,6 +175,23 @@ long sys_ftruncate64(SYSCALL_ARGS);
  */
 long sys_symlink(SYSCALL_ARGS);
 long sys_symlinkat(SYSCALL_ARGS);
+
+/*
+ * statx(dirfd, path, flags, mask, buf): Linux's struct statx (256 bytes)
+ * of 'path', a relative one resolved from dirfd (at_dirfd_call()); with
+ * AT_EMPTY_PATH and an empty path, of dirfd itself (AT_FDCWD: the working
+ * directory).  The fields are stat64's (sys_fstatat64), the devices split
+ * into major and minor numbers (DEVID_MAJOR(), DEVID_MINOR()), the times
+ * 0 (Keel keeps none), no attributes, and stx_mask STATX_BASIC_STATS
+ * (0x7ff) whatever 'mask' asks: glibc and musl use statx for every stat
+ * and fall back on fstatat64 only when it returns -ENOSYS.  Flags
+ * AT_SYMLINK_NOFOLLOW (no links), AT_NO_AUTOMOUNT and the sync types are
+ * accepted.  Errors: -EINVAL (other flags, both sync types at once, the
+ * reserved mask bit 0x80000000), -EFAULT (buf not writable for 256
+ * bytes, path), -ENOENT (an empty path without AT_EMPTY_PATH), -EBADF,
+ * -ENOTDIR, the walk's.
+ */
+long sys_statx(SYSCALL_ARGS);
 
 /* mknodat(dirfd, path, mode, dev): mknod (api/syscall.h, sys_path.c) from dirfd. */
 long sys_mknodat(SYSCALL_ARGS);
