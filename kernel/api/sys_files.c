@@ -178,11 +178,10 @@ static int write_back(vnode_t *vn, off_t pos, const uint8_t *buf, size_t n)
 static int file_shrink(vnode_t *vn, off_t len)
 {
 	size_t npages = ((size_t)len + PAGE_SIZE - 1) / PAGE_SIZE;
-	uint8_t **pages = kmalloc(npages * sizeof(*pages));
+	uint8_t **pages = kzalloc(npages * sizeof(*pages));
 	if (pages == NULL) {
 		return -ENOMEM;
 	}
-	memset(pages, 0, npages * sizeof(*pages));
 	int err = 0;
 	for (size_t k = 0; k < npages && err == 0; k++) {
 		size_t n = MIN((size_t)len - k * PAGE_SIZE, (size_t)PAGE_SIZE);

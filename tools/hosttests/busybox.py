@@ -136,6 +136,8 @@ CASES = [
     ("dd_seek", "busybox sh -c 'dd if=/dev/zero of=d3 bs=1k seek=2 count=1 2>/dev/null; "
                 "wc -c < d3'"),
     ("truncate", "busybox sh -c 'truncate -s 100 d3; wc -c < d3; od -c d3 | tail -2'"),
+    ("truncate_big", "busybox sh -c 'b=$(which busybox); cp $b b2; truncate -s 1500001 b2; "
+                     "head -c 1500001 $b | cmp - b2; echo $?'"),
     ("redirections", "busybox sh -c 'echo a > r1; echo b >> r1; cat r1 nope 2>r2; echo $?; "
                      "wc -l < r2'"),
     ("redir_order", "busybox sh -c 'ls nope 2>&1 >/dev/null | wc -l; cat < r1 > r3; cat r3'"),
