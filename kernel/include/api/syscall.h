@@ -9,7 +9,7 @@
  * layouts are Linux i386's, so the same static binary runs on Keel and on
  * Linux.  An unknown number returns -ENOSYS and prints one line on the
  * "syscall" debug channel (dbg=syscall) naming it: libcs probe newer calls
- * (statx, the 64-bit time calls) and fall back on ENOSYS.
+ * (the 64-bit time calls, rseq) and fall back on ENOSYS.
  *
  * The calls, with their Linux i386 numbers (each implemented in
  * kernel/api/; the file says which do_* function or subsystem it wraps):
