@@ -318,6 +318,16 @@ void signal_send(proc_t *p, int sig, int code)
 	}
 }
 
+bool signal_ignored_or_blocked(proc_t *p, int sig)
+{
+	KASSERT(sig >= 1 && sig <= SIG_NSIG);
+	if (!sig_valid_target(p)) {
+		return false;
+	}
+	sig_entry_t *e = sig_of(p);
+	return (e->se_blocked & SIGBIT(sig)) != 0 || sig_ignored(e, sig);
+}
+
 int signal_send_group(pid_t pgrp, int sig, int code)
 {
 	int n = 0;

@@ -141,6 +141,14 @@ void signal_send(proc_t *p, int sig, int code);
 int signal_send_group(pid_t pgrp, int sig, int code);
 
 /*
+ * Whether 'sig' would do nothing to 'p' now: its action is SIG_IGN (or a
+ * default of ignore), or 'p' blocks it.  A process with no signal state
+ * (a kernel process, init before it ran) gives false.  For the terminal's
+ * job control (SIGTTIN, SIGTTOU).
+ */
+bool signal_ignored_or_blocked(proc_t *p, int sig);
+
+/*
  * A system call that a signal interrupted may return -ERESTARTSYS instead
  * of -EINTR: on the way back to user mode it is restarted when no handler
  * runs or the handler has SA_RESTART, and becomes -EINTR otherwise.  The
