@@ -860,26 +860,27 @@ long sys_gettid(SYSCALL_ARGS)
  * clock_nanosleep(clk, flags, req, rem): nanosleep on clock 'clk'
  * (CLOCK_REALTIME 0 or CLOCK_MONOTONIC 1; both tick with the timer).
  * flags TIMER_ABSTIME: *req is a time of that clock to sleep until (no
- * sleep if it has passed; rem is not written).  Returns 0 or, unlike
- * nanosleep, the error itself: EINVAL (another clock or flag, a bad
- * *req), EFAULT, EINTR (cancelled; *rem as nanosleep's).
+ * sleep if it has passed; rem is not written).  Errors, negative as every
+ * call's (the C library returns them as positive numbers): -EINVAL
+ * (another clock or flag, a bad *req), -EFAULT, -EINTR (a signal's
+ * handler ran, or the thread was cancelled; *rem as nanosleep's).  A stop
+ * and a continue restart it (api/signal.h): an absolute sleep goes on to
+ * its time, a relative one sleeps its whole time again.
  */
 long sys_clock_nanosleep(SYSCALL_ARGS)
 {
 	if (a1 > 1 || (a2 & ~TIMER_ABSTIME) != 0) {
-		return EINVAL;
+		return -EINVAL;
 	}
-	long r;
 	if (!(a2 & TIMER_ABSTIME)) {
-		r = sys_nanosleep(a3, a4, 0, 0, 0, 0);
-		return -r;
+		return sys_nanosleep(a3, a4, 0, 0, 0, 0);
 	}
 	linux_timespec_t req, now;
 	if (copy_from_user(&req, (const void *)a3, sizeof(req)) != 0) {
-		return EFAULT;
+		return -EFAULT;
 	}
 	if (req.tv_nsec < 0 || req.tv_nsec >= 1000000000) {
-		return EINVAL;
+		return -EINVAL;
 	}
 	/* The clock now (the realtime clock is the boot time plus the same ticks). */
 	uint64_t t = pit_ticks;
@@ -895,6 +896,7 @@ long sys_clock_nanosleep(SYSCALL_ARGS)
 	}
 	uint64_t ns_per_tick = 1000000000u / pit_hz;
 	uint64_t ticks = ((uint64_t)left + ns_per_tick - 1) / ns_per_tick;
-	return sched_sleep_ticks(ticks > 0xffffffffu ? 0xffffffffu : (uint32_t)ticks) == 0 ? 0
-											   : EINTR;
+	return sched_sleep_ticks(ticks > 0xffffffffu ? 0xffffffffu : (uint32_t)ticks) == 0
+		   ? 0
+		   : -EINTR;
 }

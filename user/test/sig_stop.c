@@ -34,15 +34,24 @@ static void nap(long ms)
 	}
 }
 
+/*
+ * A child that waits for signals, in a process group of its own (set on
+ * both sides, so it is in place before any signal): Linux ignores a
+ * SIGTSTP to a process whose group is orphaned, which the test's own group
+ * may be when it runs without a terminal; the child's is not, its parent
+ * being in another group of the same session.
+ */
 static pid_t spinner(void)
 {
 	fflush(stdout);
 	pid_t pid = fork();
 	CHECK(pid >= 0);
 	if (pid == 0) {
+		setpgid(0, 0);
 		for (;;)
 			pause();
 	}
+	CHECK(setpgid(pid, pid) == 0);
 	return pid;
 }
 
