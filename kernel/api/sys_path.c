@@ -8,6 +8,7 @@
 #include "api/fdflags.h"
 #include "api/linux.h"
 #include "api/syscall.h"
+#include "api/tty_job.h"
 #include "api/uaccess.h"
 #include "errno.h"
 #include "mm/kmalloc.h"
@@ -19,7 +20,10 @@
 /*
  * open(path, flags, mode): do_open(); O_CLOEXEC makes the descriptor
  * close-on-exec; O_DIRECTORY fails with -ENOTDIR (closing it again) if
- * the file is not a directory; mode is ignored (no permissions).
+ * the file is not a directory; mode is ignored (no permissions).  A
+ * terminal: tty_job_open() (api/tty_job.h): without O_NOCTTY it may
+ * become the controlling terminal of a session leader's session;
+ * /dev/tty without a controlling terminal fails with -ENXIO.
  */
 long sys_open(SYSCALL_ARGS)
 {
@@ -32,6 +36,11 @@ long sys_open(SYSCALL_ARGS)
 	kfree(path);
 	if (fd < 0) {
 		return fd;
+	}
+	int err2 = tty_job_open(fd, (int)a2);
+	if (err2 < 0) {
+		do_close(fd);
+		return err2;
 	}
 	if (a2 & O_DIRECTORY) {
 		stat_t st;

@@ -100,6 +100,7 @@ void vterm_init(void)
 		char name[DEV_NAME_LEN];
 		snprintf(name, sizeof(name), "tty%d", i);
 		tty_init(&vt->vt_tty, name, &vterm_tty_ops, vt);
+		vt->vt_tty.tt_term.tm_winsize.ws_row = VGA_ROWS;
 		int err = tty_register(&vt->vt_tty, i);
 		if (err != 0) {
 			kprintf("vterm: could not register %s: %s\n", name, errno_name(-err));

@@ -13,6 +13,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -21,12 +22,19 @@ static const char *const terminals[] = {"/dev/ttyS0", "/dev/tty0", "/dev/tty1"};
 
 static pid_t shells[NTERMS]; /* the shell running on each terminal, or 0 */
 
-/* Starts /bin/sh on terminals[i]; its pid, or -1 after a message on the console. */
+/*
+ * Starts /bin/sh on terminals[i]; its pid, or -1 after a message on the
+ * console.  The shell leads a session of its own (setsid) whose
+ * controlling terminal is terminals[i]: opening it makes it so, and
+ * TIOCSCTTY says it again in case init's own session held it.  So ^C
+ * there signals the terminal's foreground process group.
+ */
 static pid_t start_shell(size_t i)
 {
 	pid_t pid = fork();
 	if (pid != 0)
 		return pid;
+	setsid();
 	int fd = open(terminals[i], O_RDWR);
 	if (fd < 0)
 		_exit(1);
@@ -35,6 +43,7 @@ static pid_t start_shell(size_t i)
 			dup2(fd, d);
 	if (fd > 2)
 		close(fd);
+	ioctl(0, TIOCSCTTY, 1);
 	char *argv[] = {"sh", NULL};
 	char *envp[] = {"PATH=/bin", "HOME=/", NULL};
 	execve("/bin/sh", argv, envp);
