@@ -10,7 +10,8 @@ with its terminal as the controlling terminal.
 
   serial  on ttyS0 (the serial port on pipes, keelhost.ShellSession):
           `busybox sh` (interactive: line editing in raw mode, job control),
-          a line edited with DEL, `stty size` (TIOCGWINSZ: 24 80),
+          a line edited with DEL, `stty size` (TIOCGWINSZ: 24 80), `tty`,
+          a line typed after `stty -echo` shown once (by head, not echoed),
           `sleep 100` interrupted by a typed ^C (the prompt must come back
           within 5 seconds and `echo $?` say 130: SIGINT went to the
           foreground process group and the shell took the terminal back),
@@ -127,6 +128,21 @@ def serial_cases(kernel, disk, timeout):
              "stty size did not say 24 80 (TIOCGWINSZ)")
         case("tty_name", b"tty\n", lambda g: "\n/dev/ttyS0\n" in g,
              "tty did not name /dev/ttyS0")
+        # Echo off: the typed line shows once (head's output), not twice.
+        if ok:
+            n = t.count(BB_PROMPT)
+            start = len(sh.text())
+            t.send(b"stty -echo; head -n 1; stty echo\n")
+            time.sleep(1.0)
+            t.send(b"hidden\n")
+            good = t.wait_count(BB_PROMPT, n + 1)
+            got = sh.text()[start:]
+            out.append(("serial.echo_off", good and got.count("hidden") == 1,
+                        "with stty -echo the typed line did not show exactly once",
+                        f"got {got[-800:]!r}"))
+            ok = good
+        else:
+            out.append(("serial.echo_off", False, "not run: no BusyBox prompt", ""))
         for name, cmd in (("sleep", b"sleep 100\n"), ("cat", b"cat\n")):
             if not ok:
                 out.append((f"serial.{name}_ctrl_c", False, "not run: no BusyBox prompt", ""))
@@ -338,7 +354,7 @@ def main():
     disk = args.disk or os.path.join(build, "disk.img")
 
     names = ["serial.prompt", "serial.busybox_sh", "serial.line_editing", "serial.window_size",
-             "serial.tty_name", "serial.sleep_ctrl_c", "serial.sleep_status",
+             "serial.tty_name", "serial.echo_off", "serial.sleep_ctrl_c", "serial.sleep_status",
              "serial.cat_ctrl_c", "serial.cat_status", "serial.exit", "serial.halt",
              "vt.prompt", "vt.busybox_sh", "vt.line_editing", "vt.sleep_runs", "vt.ctrl_c",
              "vt.status"]
