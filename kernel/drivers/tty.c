@@ -106,7 +106,7 @@ void tty_receive_char(tty_t *tty, char c)
 
 bool tty_input_full(tty_t *tty)
 {
-	return ldisc_full(&tty->tt_ldisc);
+	return tty_term_input_full(tty);
 }
 
 /*

@@ -113,6 +113,7 @@ void tty_set_termios(tty_t *tty, const tty_termios_t *t, bool flush)
 	/* A raw reader re-checks the mode; a canonical reader is left to its line. */
 	sched_broadcast_on(&tm->tm_raw_readq);
 	intr_restore(flags);
+	tty->tt_ops->input_room(tty); /* a driver holding input back may deliver it now */
 }
 
 void tty_flush_input(tty_t *tty)
@@ -121,6 +122,16 @@ void tty_flush_input(tty_t *tty)
 	tty->tt_term.tm_raw_head = tty->tt_term.tm_raw_tail;
 	ldisc_drop_all(&tty->tt_ldisc);
 	intr_restore(flags);
+	tty->tt_ops->input_room(tty);
+}
+
+bool tty_term_input_full(tty_t *tty)
+{
+	uint32_t flags = intr_save();
+	bool full = tty_canonical(tty) ? ldisc_full(&tty->tt_ldisc)
+				       : raw_count(&tty->tt_term) >= TTY_RAW_SIZE;
+	intr_restore(flags);
+	return full;
 }
 
 size_t tty_input_ready(tty_t *tty)
@@ -262,6 +273,7 @@ ssize_t tty_term_read(tty_t *tty, void *buf, size_t count)
 	intr_restore(flags);
 	kmutex_unlock(&tty->tt_read_mutex);
 	if (n > 0) {
+		tty->tt_ops->input_room(tty);
 		return (ssize_t)n;
 	}
 	return tty_read(tty, buf, count);

@@ -99,7 +99,10 @@ ssize_t tty_write(tty_t *tty, const void *buf, size_t count);
  */
 void tty_receive_char(tty_t *tty, char c);
 
-/* Whether the line discipline would drop ordinary input now (ldisc_full()). */
+/*
+ * Whether ordinary input would be dropped now: ldisc_full() in canonical
+ * mode, a full raw ring in raw mode (tty_term_input_full()).
+ */
 bool tty_input_full(tty_t *tty);
 
 #endif

@@ -143,12 +143,25 @@ typedef struct tty_term {
  */
 void tty_term_init(struct tty *tty, int rows);
 
-/* Copies the settings out, or in (TCSETS*: 'flush' empties pending input first). */
+/*
+ * Copies the settings out, or in (TCSETS*: 'flush' empties pending input
+ * first).  tty_set_termios() is for thread context.
+ */
 void tty_get_termios(struct tty *tty, tty_termios_t *t);
 void tty_set_termios(struct tty *tty, const tty_termios_t *t, bool flush);
 
-/* Empties pending input: the raw ring and the line discipline's buffer. */
+/*
+ * Empties pending input: the raw ring and the line discipline's buffer.
+ * Thread context (it calls the driver's input_room, as tty_set_termios()
+ * and a raw read do).
+ */
 void tty_flush_input(struct tty *tty);
+
+/*
+ * Whether ordinary input would be dropped now (tty_input_full()): in
+ * canonical mode ldisc_full(), in raw mode a full raw ring.
+ */
+bool tty_term_input_full(struct tty *tty);
 
 /* The bytes a read could take now (FIONREAD, poll): completed lines or raw bytes. */
 size_t tty_input_ready(struct tty *tty);
