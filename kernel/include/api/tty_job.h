@@ -30,6 +30,11 @@
  *     when SIGTTOU is ignored or blocked the change is allowed (as a
  *     shell that takes the terminal back relies on); an orphaned group
  *     gets -EIO.
+ *   Whether a signal is ignored or blocked is the signal code's answer
+ *   (signal_ignored_or_blocked(), a weak reference in tty_job.c); a kernel
+ *   whose signal code does not give it treats SIGTTIN and SIGTTOU as
+ *   ignored: background reads fail with -EIO, background changes are
+ *   allowed.
  *   Writing from the background is allowed (TOSTOP is not honoured).
  *   A read or change of a terminal that is not the caller's controlling
  *   terminal is never checked.
