@@ -50,8 +50,9 @@ static int term_open(int flags)
 }
 
 /*
- * Types the bytes of s on the terminal 'fd' refers to, then waits a
- * little (a pseudo-terminal hands input over asynchronously).
+ * Types the bytes of s on the terminal 'fd' refers to, then waits 0.2 s
+ * (a pseudo-terminal hands input over asynchronously; Keel's TIOCSTI has
+ * done it all before it returns).
  */
 static void term_type(int fd, const char *s)
 {
@@ -62,7 +63,7 @@ static void term_type(int fd, const char *s)
 		for (size_t i = 0; i < n; i++)
 			CHECK(ioctl(fd, TIOCSTI, &s[i]) == 0);
 	}
-	usleep(100000);
+	usleep(200000);
 }
 
 /* The terminal's settings back to the defaults the tests expect (canonical, echo, signals). */
