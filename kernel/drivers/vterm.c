@@ -14,7 +14,9 @@
  * here, as the switch; everything with a character goes to the active
  * terminal's tty, where the line discipline echoes it onto that terminal's
  * screen.  Keys without a character (arrows, F-keys without Alt) are
- * dropped: the line discipline has no use for them yet.
+ * dropped: the line discipline has no use for them; only a terminal in raw
+ * mode gets the arrows, Home, End and Delete, as a Linux console's escape
+ * sequences (ESC [ A ... ESC [ 3 ~).
  *
  * Switching copies the new terminal's screen onto the hardware; its cursor
  * comes along.  Interrupts are masked while 'active' changes so that a key
@@ -206,8 +208,44 @@ void vterm_key(int key, unsigned mods)
 		vterm_switch(key - KEY_F1);
 		return;
 	}
+	tty_t *tty = &vterms[active].vt_tty;
 	if (key >= 0 && key <= 0xff) {
-		tty_receive_char(&vterms[active].vt_tty, (char)key);
+		tty_receive_char(tty, (char)key);
+		return;
+	}
+	/*
+	 * In raw mode a line editor reads the editing keys as the sequences a
+	 * Linux console sends.  In canonical mode they stay dropped: the line
+	 * discipline would take the "[A" of an arrow for typed text.
+	 */
+	const char *seq = NULL;
+	switch (key) {
+	case KEY_UP:
+		seq = "\033[A";
+		break;
+	case KEY_DOWN:
+		seq = "\033[B";
+		break;
+	case KEY_RIGHT:
+		seq = "\033[C";
+		break;
+	case KEY_LEFT:
+		seq = "\033[D";
+		break;
+	case KEY_HOME:
+		seq = "\033[1~";
+		break;
+	case KEY_END:
+		seq = "\033[4~";
+		break;
+	case KEY_DELETE:
+		seq = "\033[3~";
+		break;
+	}
+	if (seq != NULL && !(tty->tt_term.tm_termios.c_lflag & TTY_ICANON)) {
+		for (; *seq != '\0'; seq++) {
+			tty_receive_char(tty, *seq);
+		}
 	}
 }
 

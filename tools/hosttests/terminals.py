@@ -19,8 +19,9 @@ with its terminal as the controlling terminal.
           ("tty.serial.*")
   vt      on tty0 (the VGA screen, keys typed through the QEMU monitor's
           sendkey, the text read back from the VGA buffer at 0xb8000 with
-          pmemsave): `busybox sh`, a line edited with Backspace, `sleep
-          100` and Ctrl+C, then `echo ok $?` must show "ok 130" under a new
+          pmemsave): `busybox sh`, a line edited with Backspace, one edited
+          with the Left arrow, the Up arrow bringing it back, `sleep 100`
+          and Ctrl+C, then `echo ok $?` must show "ok 130" under a new
           prompt ("tty.vt.*")
 
 BusyBox missing (<build>/busybox/status) fails every case with the
@@ -315,6 +316,15 @@ def vt_cases(kernel, disk, timeout):
              and last_prompt_row(r) > r.index("abc"),
              "Backspace did not edit the line: no \"/ # echo abc\" line (the screen as edited), "
              "then \"abc\", then a new prompt")
+        # Left arrow: "echo ac", Left, "b" runs "echo abc"; Up, Enter runs it again.
+        step("cursor_keys", ["e", "c", "h", "o", "spc", "a", "c", "left", "b", "ret"],
+             lambda r: r.count("abc") == 2 and last_prompt_row(r) > max(
+                 i for i, x in enumerate(r) if x == "abc"),
+             "Left arrow did not move the cursor: no second \"abc\" line")
+        step("history", ["up", "ret"],
+             lambda r: r.count("abc") == 3 and last_prompt_row(r) > max(
+                 i for i, x in enumerate(r) if x == "abc"),
+             "Up arrow did not bring the last command back")
         if ok:
             boot.type("sleep 100\n")
             time.sleep(1.0)
@@ -356,7 +366,8 @@ def main():
     names = ["serial.prompt", "serial.busybox_sh", "serial.line_editing", "serial.window_size",
              "serial.tty_name", "serial.echo_off", "serial.sleep_ctrl_c", "serial.sleep_status",
              "serial.cat_ctrl_c", "serial.cat_status", "serial.exit", "serial.halt",
-             "vt.prompt", "vt.busybox_sh", "vt.line_editing", "vt.sleep_runs", "vt.ctrl_c",
+             "vt.prompt", "vt.busybox_sh", "vt.line_editing", "vt.cursor_keys", "vt.history",
+             "vt.sleep_runs", "vt.ctrl_c",
              "vt.status"]
     print(f"1..{len(names)}", flush=True)
     why_not = busybox_status(build) if os.path.exists(disk) else f"{disk} is missing"
