@@ -178,6 +178,11 @@ int tty_job_read_check(tty_t *tty)
 	return tty_check_background(tty, SIGTTIN);
 }
 
+int tty_job_write_check(tty_t *tty)
+{
+	return tty_check_background(tty, SIGTTOU);
+}
+
 int tty_job_open(int fd, int flags)
 {
 	file_t *f = fget(fd);

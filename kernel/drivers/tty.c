@@ -47,9 +47,10 @@ static ssize_t tty_dev_read(bytedev_t *dev, off_t pos, void *buf, size_t count)
 	return tty_term_read(dev->cd_driver, buf, count);
 }
 
+/* Job control first (TOSTOP, tty_termios.h), then tty_write(). */
 static ssize_t tty_dev_write(bytedev_t *dev, off_t pos, const void *buf, size_t count)
 {
-	return tty_write(dev->cd_driver, buf, count);
+	return tty_term_write(dev->cd_driver, buf, count);
 }
 
 static const bytedev_ops_t tty_dev_ops = {

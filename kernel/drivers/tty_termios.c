@@ -279,6 +279,17 @@ ssize_t tty_term_read(tty_t *tty, void *buf, size_t count)
 	return tty_read(tty, buf, count);
 }
 
+ssize_t tty_term_write(tty_t *tty, const void *buf, size_t count)
+{
+	if ((tty->tt_term.tm_termios.c_lflag & TTY_TOSTOP) && tty_job_write_check != NULL) {
+		int err = tty_job_write_check(tty);
+		if (err != 0) {
+			return err;
+		}
+	}
+	return tty_write(tty, buf, count);
+}
+
 /* ---- the signal thread ---- */
 
 static void *tty_signal_main(long arg1, void *arg2)
@@ -317,7 +328,7 @@ static ssize_t ctty_read(bytedev_t *dev, off_t pos, void *buf, size_t count)
 static ssize_t ctty_write(bytedev_t *dev, off_t pos, const void *buf, size_t count)
 {
 	tty_t *tty = tty_job_ctty != NULL ? tty_job_ctty() : NULL;
-	return tty != NULL ? tty_write(tty, buf, count) : -ENXIO;
+	return tty != NULL ? tty_term_write(tty, buf, count) : -ENXIO;
 }
 
 static const bytedev_ops_t ctty_ops = {

@@ -8,7 +8,8 @@
  * grandchild's group is put in the foreground: a typed ^C ends it with
  * SIGINT and ^\ another with SIGQUIT, while the child, now in the
  * background, is not signalled; its read gets EIO with SIGTTIN ignored,
- * and it takes the terminal back with SIGTTOU ignored.  With ISIG off ^C
+ * its settings change and its write with TOSTOP go through with SIGTTOU
+ * ignored, and it takes the terminal back.  With ISIG off ^C
  * is an ordinary byte.  TIOCNOTTY gives the terminal up (SIGHUP to the
  * foreground group), TIOCSCTTY takes it again, and only a session leader
  * may.  A process without a controlling terminal cannot open /dev/tty
@@ -63,6 +64,13 @@ static void signal_key(const char *what, const char *keys)
 	/* The child is in the background now. */
 	char buf[8];
 	CHECK_ERR(read(fd, buf, sizeof(buf)), EIO); /* SIGTTIN is ignored */
+	struct termios t;
+	CHECK(tcgetattr(fd, &t) == 0);
+	t.c_lflag |= TOSTOP;
+	CHECK(tcsetattr(fd, TCSANOW, &t) == 0); /* SIGTTOU is ignored: allowed */
+	printf("%s: background write with TOSTOP: %d\n", what, (int)write(fd, "w", 1));
+	t.c_lflag &= ~TOSTOP;
+	CHECK(tcsetattr(fd, TCSANOW, &t) == 0);
 	CHECK(tcsetpgrp(fd, getpgrp()) == 0);        /* SIGTTOU is ignored */
 	printf("%s: the child is in the foreground again: %d\n", what, tcgetpgrp(fd) == getpgrp());
 }

@@ -35,7 +35,9 @@
  *   whose signal code does not give it treats SIGTTIN and SIGTTOU as
  *   ignored: background reads fail with -EIO, background changes are
  *   allowed.
- *   Writing from the background is allowed (TOSTOP is not honoured).
+ *   Writing from the background is allowed, unless TOSTOP is set: then
+ *   it is a change as above (SIGTTOU; allowed when SIGTTOU is ignored or
+ *   blocked).
  *   A read or change of a terminal that is not the caller's controlling
  *   terminal is never checked.
  *

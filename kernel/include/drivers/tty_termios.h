@@ -44,6 +44,8 @@
  *
  * Output flags (OPOST, ONLCR) and the control flags are stored and
  * reported, and change nothing: the drivers always put "\r\n" for '\n'.
+ * TOSTOP makes a write from a background process group subject to
+ * SIGTTOU (api/tty_job.h).
  *
  * Concurrency: the settings and the raw ring are read by interrupt
  * handlers, so every change masks interrupts.  One reader at a time in raw
@@ -185,6 +187,12 @@ void tty_term_echo(struct tty *tty, const char *s, size_t n);
 ssize_t tty_term_read(struct tty *tty, void *buf, size_t count);
 
 /*
+ * A write to the tty device: with TOSTOP, tty_job_write_check() first (a
+ * background process group writing its terminal), then tty_write().
+ */
+ssize_t tty_term_write(struct tty *tty, const void *buf, size_t count);
+
+/*
  * Starts the tty signal thread (in the idle process) and registers
  * /dev/tty, the caller's controlling terminal (byte device
  * DEVID_CTTY, whose reads and writes go to tty_job_ctty()'s tty, -ENXIO
@@ -199,10 +207,12 @@ void tty_signals_init(void);
  *                               signal thread calls it)
  *   tty_job_read_check(tty)     0 when the caller may read tty, else the
  *                               error the read returns (SIGTTIN)
+ *   tty_job_write_check(tty)    the same for a write with TOSTOP (SIGTTOU)
  *   tty_job_ctty()              the caller's controlling terminal or NULL
  */
 void tty_job_signal(pid_t pgrp, int sig) __attribute__((weak));
 int tty_job_read_check(struct tty *tty) __attribute__((weak));
+int tty_job_write_check(struct tty *tty) __attribute__((weak));
 struct tty *tty_job_ctty(void) __attribute__((weak));
 
 #endif
