@@ -9,10 +9,14 @@
 #   make bench           performance figures
 #   make deps            check (as root: install) the Debian packages needed
 #   make compile_commands.json   a compilation database for editors
+#   make help            this text
 #
 # CMDLINE='test=base.* dbg=mm' is the kernel command line (of the ISO for
 # make run, of the -kernel boot for make debug); DISK=image.img is the disk
 # make run and make debug attach (default: $(BUILD)/disk.img, made blank).
+# USERSHELL=busybox boots to Debian's BusyBox shell (`busybox sh`, its
+# applets in /usr/bin) on every terminal instead of the project's /bin/sh,
+# the default (USERSHELL=sh); it adds usershell=busybox to the command line.
 # README.md explains all of it.
 #
 # Stage switches live in config.mk.
@@ -25,7 +29,7 @@ include config.mk
 # which command to run.  KEEL_DEPS=0 skips the check.
 ifeq ($(MAKELEVEL),0)
 ifneq ($(KEEL_DEPS),0)
-ifneq ($(filter-out clean deps,$(or $(MAKECMDGOALS),all)),)
+ifneq ($(filter-out clean deps help,$(or $(MAKECMDGOALS),all)),)
 ifneq ($(wildcard tools/deps),)
 ifneq ($(shell tools/deps --quiet >&2; echo $$?),0)
 $(error the packages above are missing)
@@ -39,6 +43,10 @@ BUILD   ?= build
 DEBUG   ?= 0
 EMU     ?= qemu
 CMDLINE ?=
+# The shell /sbin/init starts (user/sbin/init.c): sh or busybox.  Not make's
+# own SHELL.  It reaches init through the kernel command line.
+USERSHELL ?=
+KCMDLINE := $(strip $(CMDLINE) $(if $(USERSHELL),usershell=$(USERSHELL)))
 
 CC      := gcc
 LD      := ld
@@ -150,15 +158,15 @@ $(BUILD)/keel.elf: $(BUILD)/keel.pass1.elf $(BUILD)/obj/ksyms.o
 	@$(NM) -n $@ | awk '$$3 == "kmain"' | cmp -s - <($(NM) -n $< | awk '$$3 == "kmain"') \
 		|| { echo "error: functions moved between the two links" >&2; rm -f $@; exit 1; }
 
-# The ISO's GRUB menu passes CMDLINE to the kernel; $(BUILD)/cmdline changes
-# (and the ISO is remade) only when CMDLINE does.
+# The ISO's GRUB menu passes CMDLINE (with USERSHELL's word) to the kernel;
+# $(BUILD)/cmdline changes (and the ISO is remade) only when that does.
 $(BUILD)/keel.iso: $(BUILD)/keel.elf tools/grub.cfg tools/mkiso $(BUILD)/cmdline
 	@echo "  ISO     $@"
-	@tools/mkiso $< $@ '$(CMDLINE)'
+	@tools/mkiso $< $@ '$(KCMDLINE)'
 
 $(BUILD)/cmdline: FORCE
 	@mkdir -p $(BUILD)
-	@echo '$(CMDLINE)' | cmp -s - $@ || echo '$(CMDLINE)' > $@
+	@echo '$(KCMDLINE)' | cmp -s - $@ || echo '$(KCMDLINE)' > $@
 
 compile_commands.json: $(KERNEL_SRCS)
 	bear --output $@ -- $(MAKE) -B $(BUILD)/keel.pass1.elf
@@ -174,7 +182,7 @@ run: $(BUILD)/keel.iso
 	@tools/run --emu $(EMU) --build $(BUILD) $(if $(DISK),--disk '$(DISK)')
 
 debug: $(BUILD)/keel.elf
-	@tools/debug --build $(BUILD) --cmdline '$(CMDLINE)' $(if $(DISK),--disk '$(DISK)')
+	@tools/debug --build $(BUILD) --cmdline '$(KCMDLINE)' $(if $(DISK),--disk '$(DISK)')
 
 test: all
 	@tools/test-all --build $(BUILD)
@@ -189,7 +197,11 @@ bench: all
 deps:
 	@tools/deps
 
-.PHONY: all clean run debug test test-stage bench deps FORCE
+# The opening comment of this file.
+help:
+	@sed -n '1,/^$$/{/^$$/q;s/^# \{0,1\}//;p}' Makefile
+
+.PHONY: all clean run debug test test-stage bench deps help FORCE
 SHELL := /bin/bash
 
 -include $(KERNEL_OBJS:.o=.d)

@@ -16,7 +16,14 @@
 # file: never a silent skip.  BUSYBOX_DEB=file.deb uses a .deb at hand.
 #
 # The file goes on the disk as /bin/busybox; tools/hosttests/busybox.py
-# checks that its bytes are the .deb's.
+# checks that its bytes are the .deb's.  Each applet that `busybox --list`
+# names (run here, on the host) gets a hard link /usr/bin/<applet> to it:
+# BusyBox picks the applet from the base name of argv[0], so `/usr/bin/seq
+# 3` is `busybox seq 3`.  They sit in /usr/bin so that they do not shadow
+# the project's own programs in /bin (PATH=/bin:/usr/bin finds those
+# first).  The links are hard links because S5FS has no symbolic links;
+# mkfs.s5fs keeps hard links of the staged tree as links of one inode, so
+# the 260-odd names cost one copy of the file and one directory entry each.
 
 BUSYBOX_DIR    := $(BUILD)/busybox
 BUSYBOX_PKG    := busybox-static:i386
@@ -50,9 +57,15 @@ $(BUSYBOX_STATUS): mk/busybox.mk $(if $(shell grep -s '^missing' $(BUSYBOX_STATU
 		echo "warning: no BusyBox on the disk image: $(BUSYBOX_DEB) has no bin/busybox" >&2; \
 	fi
 
-# Run by the rootfs recipe (mk/user.mk): /bin/busybox, when there is one.
+# Run by the rootfs recipe (mk/user.mk): /bin/busybox, when there is one,
+# and its applet links in /usr/bin.
 BUSYBOX_INSTALL = if [ -f $(BUSYBOX_DIR)/root/bin/busybox ]; then \
-	cp $(BUSYBOX_DIR)/root/bin/busybox $(BUILD)/rootfs/bin/busybox; fi
+	cp $(BUSYBOX_DIR)/root/bin/busybox $(BUILD)/rootfs/bin/busybox && \
+	mkdir -p $(BUILD)/rootfs/usr/bin && \
+	applets=$$($(BUILD)/rootfs/bin/busybox --list) && \
+	for a in $$applets; do \
+		[ "$$a" = busybox ] || ln $(BUILD)/rootfs/bin/busybox "$(BUILD)/rootfs/usr/bin/$$a" || exit 1; \
+	done; fi
 
 $(BUILD)/rootfs.stamp: $(BUSYBOX_STATUS)
 

@@ -33,6 +33,7 @@
 #include "util/string.h"
 #include "vfs/file.h"
 #include "vfs/namev.h"
+#include "vfs/vfs.h"
 #include "vfs/vfs_proc.h"
 #include "vfs/vfs_syscall.h"
 
@@ -420,6 +421,41 @@ static const char *base_name(const char *path)
 	return b;
 }
 
+/* The exec cache (api/exec.h): the programs run last, most recent first. */
+static vnode_t *exec_cache[EXEC_CACHE_SIZE];
+
+void exec_cache_drop(void)
+{
+	for (int i = 0; i < EXEC_CACHE_SIZE; i++) {
+		vnode_t *vn = exec_cache[i];
+		exec_cache[i] = NULL; /* before vput(), which may sleep */
+		if (vn != NULL) {
+			vput(vn);
+		}
+	}
+}
+
+/* Puts vn (just run) first in the exec cache, with a reference of its own. */
+static void exec_cache_note(vnode_t *vn)
+{
+	vfs_set_cache_release(exec_cache_drop);
+	int i = 0;
+	while (i < EXEC_CACHE_SIZE && exec_cache[i] != vn) {
+		i++;
+	}
+	vnode_t *out = NULL;
+	if (i == EXEC_CACHE_SIZE) {
+		vref(vn);
+		i = EXEC_CACHE_SIZE - 1;
+		out = exec_cache[i];
+	}
+	memmove(&exec_cache[1], &exec_cache[0], i * sizeof(exec_cache[0]));
+	exec_cache[0] = vn;
+	if (out != NULL) {
+		vput(out); /* the table is whole again before this may sleep */
+	}
+}
+
 /*
  * Loads the program of 'a' into process p (curproc, or a new child that
  * has not run) and fills *regs to start it.  On failure p's old address
@@ -478,6 +514,7 @@ static int exec_load(proc_t *p, const exec_args_t *a, regs_t *regs)
 	map = NULL;
 	uthread_regs_init(regs, im->ei_eh.e_entry, sp);
 	strlcpy(p->p_name, base_name(a->ea_buf), sizeof(p->p_name));
+	exec_cache_note(vn);
 out:
 	if (map != NULL) {
 		vmmap_destroy(map);

@@ -13,6 +13,12 @@
  * The command line chooses: init=kshell keeps the kernel shell; init=PATH
  * runs another program; with neither, /sbin/init runs if the root file
  * system has it, and the kernel shell otherwise.
+ *
+ * usershell=NAME (make run USERSHELL=NAME) is handed on to the program as
+ * the environment variable USERSHELL=NAME, as Linux hands the command
+ * line's words it does not know to init: /sbin/init reads it to choose
+ * the shell it starts on each terminal (user/sbin/init.c).  The kernel
+ * does not check NAME (its value must fit the command line's word).
  */
 #include "api/exec.h"
 #include "main/cmdline.h"
@@ -44,7 +50,13 @@ void uproc_init_start(void)
 	}
 	vput(vn);
 	char *argv[] = {(char *)path, NULL};
-	char *envp[] = {"PATH=/bin:/sbin", "HOME=/", NULL};
+	char usershell[CMDLINE_MAX + sizeof("USERSHELL=")];
+	char *envp[] = {"PATH=/bin:/sbin", "HOME=/", NULL, NULL};
+	const char *shell = cmdline_get(&kernel_cmdline, "usershell");
+	if (shell != NULL) {
+		snprintf(usershell, sizeof(usershell), "USERSHELL=%s", shell);
+		envp[2] = usershell;
+	}
 	int err = kernel_execve(path, argv, envp);
 	kprintf("keel: cannot run %s (error %d); starting the kernel shell\n", path, err);
 }

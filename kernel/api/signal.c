@@ -22,7 +22,9 @@
 #define SIG_DFL 0u
 #define SIG_IGN 1u
 
+#define SA_NOCLDSTOP 0x00000001u
 #define SA_SIGINFO 0x00000004u
+#define SA_RESTART 0x10000000u
 #define SA_RESTORER 0x04000000u
 #define SA_NODEFER 0x40000000u
 #define SA_RESETHAND 0x80000000u
@@ -34,6 +36,13 @@
 #define SIGBIT(sig) (1ull << ((sig)-1))
 /* What can never be blocked. */
 #define SIG_UNBLOCKABLE (SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))
+#define SIG_STOPS (SIGBIT(SIGSTOP) | SIGBIT(SIGTSTP) | SIGBIT(SIGTTIN) | SIGBIT(SIGTTOU))
+
+/* What a signal does by default. */
+enum { SIG_TERM, SIG_IGNORE, SIG_STOP, SIG_CONT };
+
+/* What a stopped or continued child has to tell its parent's wait4. */
+enum { REPORT_NONE, REPORT_STOPPED, REPORT_CONTINUED };
 
 /* The eflags bits sigreturn takes from the frame (Linux's FIX_EFLAGS). */
 #define EFLAGS_USER_BITS 0x00050dd5u /* AC RF OF DF TF SF ZF AF PF CF */
@@ -63,7 +72,10 @@ typedef struct sig_entry {
 	uint64_t se_pending;
 	uint64_t se_saved; /* the mask to restore after a sigsuspend (se_restore) */
 	bool se_restore;
-	ktqueue_t se_wait; /* sigsuspend and pause sleep here */
+	ktqueue_t se_wait; /* sigsuspend, pause and a stopped process sleep here */
+	bool se_stopped;   /* stopped by se_stopsig until a SIGCONT */
+	int se_stopsig;
+	int se_report; /* REPORT_*: not yet collected by the parent's wait4 */
 	sig_info_t se_info[SIG_NSIG];
 } sig_entry_t;
 
@@ -193,35 +205,75 @@ static sig_entry_t *sig_of(proc_t *p)
 	return e;
 }
 
-/* What 'sig' does by default: true to terminate, false to ignore. */
-static bool sig_default_kills(int sig)
+static int sig_default(int sig)
 {
 	switch (sig) {
 	case SIGCHLD:
 	case SIGURG:
 	case SIGWINCH:
-	case SIGCONT: /* continue: nothing is ever stopped */
-	case SIGSTOP: /* stop: not yet, ignored */
+		return SIG_IGNORE;
+	case SIGCONT:
+		return SIG_CONT;
+	case SIGSTOP:
 	case SIGTSTP:
 	case SIGTTIN:
 	case SIGTTOU:
-		return false;
+		return SIG_STOP;
 	default:
-		return true;
+		return SIG_TERM;
 	}
 }
 
-/* Whether 'sig' is ignored in e: explicitly, or by a default of ignore. */
+/*
+ * Whether 'sig' is ignored in e: explicitly, or by a default of ignore
+ * (SIGCONT's default does its work when it is sent, and is ignored then).
+ */
 static bool sig_ignored(sig_entry_t *e, int sig)
 {
 	uint32_t h = e->se_act[sig - 1].ka_handler;
-	return h == SIG_IGN || (h == SIG_DFL && !sig_default_kills(sig));
+	int d = sig_default(sig);
+	return h == SIG_IGN || (h == SIG_DFL && (d == SIG_IGNORE || d == SIG_CONT));
 }
 
 static bool sig_valid_target(proc_t *p)
 {
 	return p != NULL && p->p_state != PROC_DEAD && p->p_pid != PID_IDLE &&
 	       vm_proc_get(p) != NULL;
+}
+
+/*
+ * Tells the parent of 'child' that it exited, was killed, stopped or
+ * continued (si_code CLD_*, with 'status' the exit code or the signal):
+ * wakes the parent's wait4 and sends it SIGCHLD, unless SIGCHLD is
+ * ignored there, or the child stopped or continued and the parent's
+ * action has SA_NOCLDSTOP.
+ */
+static void sig_notify_parent(proc_t *child, int code, int status)
+{
+	proc_t *parent = child->p_pproc;
+	if (parent == NULL || !sig_valid_target(parent)) {
+		return;
+	}
+	sched_broadcast_on(&parent->p_wait);
+	sig_entry_t *e = sig_of(parent);
+	ksigaction_t *ka = &e->se_act[SIGCHLD - 1];
+	bool blocked = (e->se_blocked & SIGBIT(SIGCHLD)) != 0;
+	if (!blocked && sig_ignored(e, SIGCHLD)) {
+		return;
+	}
+	if ((code == CLD_STOPPED || code == CLD_CONTINUED) && (ka->ka_flags & SA_NOCLDSTOP)) {
+		return;
+	}
+	e->se_pending |= SIGBIT(SIGCHLD);
+	sig_info_t *in = &e->se_info[SIGCHLD - 1];
+	memset(in, 0, sizeof(*in));
+	in->si_code = code;
+	in->si_pid = child->p_pid;
+	in->si_status = status;
+	sched_broadcast_on(&e->se_wait);
+	if (!blocked && parent != curproc && !e->se_stopped) {
+		uthread_interrupt(parent);
+	}
 }
 
 void signal_send(proc_t *p, int sig, int code)
@@ -231,12 +283,26 @@ void signal_send(proc_t *p, int sig, int code)
 		return;
 	}
 	sig_entry_t *e = sig_of(p);
+	if (sig == SIGCONT) {
+		/* Continues the process whatever its action, and cancels a pending stop. */
+		e->se_pending &= ~SIG_STOPS;
+		if (e->se_stopped) {
+			e->se_stopped = false;
+			e->se_report = REPORT_CONTINUED;
+			sched_broadcast_on(&e->se_wait);
+			sig_notify_parent(p, CLD_CONTINUED, SIGCONT);
+		}
+	} else if (SIGBIT(sig) & SIG_STOPS) {
+		e->se_pending &= ~SIGBIT(SIGCONT);
+	}
 	bool blocked = (e->se_blocked & SIGBIT(sig)) != 0;
 	if (sig != SIGKILL && !blocked && sig_ignored(e, sig)) {
 		return;
 	}
+	uint32_t h = e->se_act[sig - 1].ka_handler;
 	if (p != curproc &&
-	    (sig == SIGKILL || (!blocked && e->se_act[sig - 1].ka_handler == SIG_DFL))) {
+	    (sig == SIGKILL ||
+	     (!blocked && !e->se_stopped && h == SIG_DFL && sig_default(sig) == SIG_TERM))) {
 		proc_kill(p, sig); /* a fatal signal: even a sleeping process ends now */
 		return;
 	}
@@ -246,6 +312,20 @@ void signal_send(proc_t *p, int sig, int code)
 	in->si_code = code;
 	in->si_pid = curproc->p_pid;
 	sched_broadcast_on(&e->se_wait);
+	/* A handler to run or a stop to take: a system call it sleeps in must end. */
+	if (p != curproc && !blocked && !e->se_stopped) {
+		uthread_interrupt(p);
+	}
+}
+
+bool signal_ignored_or_blocked(proc_t *p, int sig)
+{
+	KASSERT(sig >= 1 && sig <= SIG_NSIG);
+	if (!sig_valid_target(p)) {
+		return false;
+	}
+	sig_entry_t *e = sig_of(p);
+	return (e->se_blocked & SIGBIT(sig)) != 0 || sig_ignored(e, sig);
 }
 
 int signal_send_group(pid_t pgrp, int sig, int code)
@@ -391,10 +471,60 @@ static bool sig_setup_frame(sig_entry_t *e, int sig, regs_t *r, uint64_t saved)
 	return true;
 }
 
-void signal_deliver(regs_t *r)
+/*
+ * Stops the running process for 'sig' (a default action of stop): the
+ * parent hears of it (wait4's WUNTRACED, SIGCHLD with CLD_STOPPED), then
+ * the process sleeps until a SIGCONT clears se_stopped or a kill ends it.
+ * Other signals sent meanwhile wake it and stay pending.
+ */
+static void sig_stop(sig_entry_t *e, int sig)
+{
+	e->se_stopped = true;
+	e->se_stopsig = sig;
+	e->se_report = REPORT_STOPPED;
+	sig_notify_parent(curproc, CLD_STOPPED, sig);
+	while (e->se_stopped && !uthread_killed(curthr)) {
+		uthread_take_interrupt();
+		sched_cancellable_sleep_on(&e->se_wait);
+	}
+	if (uthread_killed(curthr)) {
+		uthread_exit((int)curthr->kt_retval);
+	}
+}
+
+/* The calls Linux never restarts once a handler ran (they report the interruption). */
+static bool sig_no_restart(uint32_t nr)
+{
+	switch (nr) {
+	case SYS_pause:
+	case SYS_rt_sigsuspend:
+	case SYS_nanosleep:
+	case SYS_clock_nanosleep:
+	case SYS_poll:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Sets r up to run system call number r_err again: `int $0x80` is 2 bytes. */
+static void sig_restart(regs_t *r)
+{
+	r->r_eax = r->r_err;
+	r->r_eip -= 2;
+}
+
+void signal_deliver(regs_t *r, bool interrupted)
 {
 	if (curproc->p_pid < 0 || curproc->p_pid >= PROC_MAX_COUNT) {
 		return;
+	}
+	/* An interrupted call (or one that asked for it) may be restarted. */
+	bool restart = false;
+	if (r->r_vector == INTR_SYSCALL && r->r_err != SYS_sigreturn &&
+	    r->r_err != SYS_rt_sigreturn) {
+		int32_t ret = (int32_t)r->r_eax;
+		restart = ret == -ERESTARTSYS || (interrupted && ret == -EINTR);
 	}
 	sig_entry_t *e = sig_of(curproc);
 	while (e->se_pending & ~e->se_blocked) {
@@ -405,11 +535,23 @@ void signal_deliver(regs_t *r)
 		if (sig == SIGKILL || sig == SIGSTOP) {
 			h = SIG_DFL;
 		}
-		if (h == SIG_IGN || (h == SIG_DFL && !sig_default_kills(sig))) {
+		if (sig_ignored(e, sig)) {
+			continue;
+		}
+		if (h == SIG_DFL && sig_default(sig) == SIG_STOP) {
+			sig_stop(e, sig);
 			continue;
 		}
 		if (h == SIG_DFL) {
 			uthread_exit(sig);
+		}
+		if (restart) {
+			if ((e->se_act[sig - 1].ka_flags & SA_RESTART) && !sig_no_restart(r->r_err)) {
+				sig_restart(r);
+			} else {
+				r->r_eax = (uint32_t)-EINTR;
+			}
+			restart = false;
 		}
 		/* The handler's return restores the mask from before a sigsuspend. */
 		uint64_t saved = e->se_restore ? e->se_saved : e->se_blocked;
@@ -423,6 +565,9 @@ void signal_deliver(regs_t *r)
 			uthread_exit(SIGSEGV);
 		}
 		return; /* one handler at a time; the rest when it returns */
+	}
+	if (restart) {
+		sig_restart(r); /* no handler ran: the call goes on as if nothing happened */
 	}
 	if (e->se_restore) {
 		e->se_restore = false;
@@ -458,26 +603,29 @@ void signal_exit(int status)
 	    sig_table[curproc->p_pid].se_proc == curproc) {
 		sig_table[curproc->p_pid].se_proc = NULL; /* a zombie takes no signals */
 	}
-	proc_t *parent = curproc->p_pproc;
-	if (parent == NULL || !sig_valid_target(parent)) {
-		return;
-	}
-	sig_entry_t *e = sig_of(parent);
-	if ((e->se_blocked & SIGBIT(SIGCHLD)) == 0 && sig_ignored(e, SIGCHLD)) {
-		return;
-	}
-	e->se_pending |= SIGBIT(SIGCHLD);
-	sched_broadcast_on(&e->se_wait);
-	sig_info_t *in = &e->se_info[SIGCHLD - 1];
-	in->si_pid = curproc->p_pid;
-	in->si_addr = 0;
 	if ((status & 0x7f) != 0) {
-		in->si_code = CLD_KILLED;
-		in->si_status = status & 0x7f;
+		sig_notify_parent(curproc, CLD_KILLED, status & 0x7f);
 	} else {
-		in->si_code = CLD_EXITED;
-		in->si_status = (status >> 8) & 0xff;
+		sig_notify_parent(curproc, CLD_EXITED, (status >> 8) & 0xff);
 	}
+}
+
+int signal_wait_report(proc_t *child, int options)
+{
+	if (child->p_pid < 0 || child->p_pid >= PROC_MAX_COUNT ||
+	    sig_table[child->p_pid].se_proc != child) {
+		return -1;
+	}
+	sig_entry_t *e = &sig_table[child->p_pid];
+	if ((options & WUNTRACED) && e->se_report == REPORT_STOPPED && e->se_stopped) {
+		e->se_report = REPORT_NONE;
+		return (e->se_stopsig << 8) | 0x7f;
+	}
+	if ((options & WCONTINUED) && e->se_report == REPORT_CONTINUED) {
+		e->se_report = REPORT_NONE;
+		return 0xffff;
+	}
+	return -1;
 }
 
 /* ---- system calls ---- */

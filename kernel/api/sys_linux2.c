@@ -474,15 +474,20 @@ long sys_readlink(SYSCALL_ARGS)
 #define AT_NO_AUTOMOUNT 0x800
 #define AT_EMPTY_PATH 0x1000
 
+/* do_stat() for at_dirfd_call(): 'arg' is the stat_t to fill. */
+static long stat_path(const char *path, void *arg)
+{
+	return do_stat(path, (stat_t *)arg);
+}
+
 /*
- * fstatat64(dirfd, path, buf, flags): stat64 of 'path'; with
- * AT_EMPTY_PATH (0x1000) and an empty path, fstat64 of 'dirfd'.  A
- * relative path must be relative to the working directory (dirfd
- * AT_FDCWD, -100): Keel's walks start there or at the root, so another
- * dirfd with a relative path is -ENOSYS.  AT_SYMLINK_NOFOLLOW and
- * AT_NO_AUTOMOUNT are accepted (no links, no automounts).  Errors:
- * -EINVAL (other flags), -ENOENT (an empty path without AT_EMPTY_PATH),
- * -EBADF, -EFAULT, the walk's.
+ * fstatat64(dirfd, path, buf, flags): stat64 of 'path', a relative one
+ * resolved from the directory open as dirfd (at_dirfd_call(), AT_FDCWD
+ * -100: the working directory); with AT_EMPTY_PATH (0x1000) and an empty
+ * path, fstat64 of 'dirfd'.  AT_SYMLINK_NOFOLLOW and AT_NO_AUTOMOUNT are
+ * accepted (no links, no automounts).  Errors: -EINVAL (other flags),
+ * -ENOENT (an empty path without AT_EMPTY_PATH), -EBADF, -ENOTDIR (dirfd
+ * not a directory), -EFAULT, the walk's.
  */
 long sys_fstatat64(SYSCALL_ARGS)
 {
@@ -500,16 +505,14 @@ long sys_fstatat64(SYSCALL_ARGS)
 	stat_t st;
 	if (path[0] == '\0') {
 		err = (a4 & AT_EMPTY_PATH) ? do_fstat((int)a1, &st) : -ENOENT;
-	} else if (path[0] != '/' && (int)a1 != LINUX_AT_FDCWD) {
-		err = -ENOSYS;
 	} else {
-		err = do_stat(path, &st);
+		err = (int)at_dirfd_call((int)a1, path, stat_path, &st);
 	}
 	kfree(path);
 	return err < 0 ? err : stat64_to_user((void *)a3, &st);
 }
 
-/* 0 if 'upath' (relative to dirfd, as fstatat64 allows) names a file, else the error. */
+/* 0 if 'upath' (relative to dirfd, as fstatat64 resolves it) names a file, else the error. */
 static long path_exists_at(int dirfd, uint32_t upath)
 {
 	int err;
@@ -520,10 +523,8 @@ static long path_exists_at(int dirfd, uint32_t upath)
 	stat_t st;
 	if (path[0] == '\0') {
 		err = -ENOENT;
-	} else if (path[0] != '/' && dirfd != LINUX_AT_FDCWD) {
-		err = -ENOSYS;
 	} else {
-		err = do_stat(path, &st);
+		err = (int)at_dirfd_call(dirfd, path, stat_path, &st);
 	}
 	kfree(path);
 	return err < 0 ? err : 0;
@@ -532,8 +533,8 @@ static long path_exists_at(int dirfd, uint32_t upath)
 /*
  * utimensat(dirfd, path, times, flags): Keel keeps no file times (they
  * read as 0), so this only checks its arguments as Linux does: 0 when the
- * file exists.  path NULL means dirfd itself (futimens).  A relative path
- * with a dirfd other than AT_FDCWD is -ENOSYS (as fstatat64).  Errors:
+ * file exists.  path NULL means dirfd itself (futimens); a relative path
+ * is resolved from dirfd as fstatat64 does.  Errors:
  * -EINVAL (flags other than AT_SYMLINK_NOFOLLOW, a tv_nsec outside
  * 0..999999999 other than UTIME_NOW and UTIME_OMIT), -EFAULT, -EBADF, the
  * walk's.

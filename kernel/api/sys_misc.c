@@ -1,5 +1,7 @@
 /*
- * Time, sleeping, uname and reboot.
+ * Time, sleeping, uname and reboot; sysinfo, getgroups and
+ * sched_getaffinity (api/linux2.h), what BusyBox's uptime, id and nproc
+ * ask.
  *
  * The clock: the CMOS real-time clock is read once, at boot
  * (api_clock_init(), called by kmain() once the timer runs): the seconds
@@ -9,6 +11,7 @@
  * the time since boot.
  */
 #include "api/linux.h"
+#include "api/linux2.h"
 #include "api/syscall.h"
 #include "api/uaccess.h"
 #include "api/uthread.h"
@@ -16,6 +19,8 @@
 #include "boot/pit.h"
 #include "errno.h"
 #include "io.h"
+#include "mm/mm.h"
+#include "mm/page.h"
 #include "mm/pframe.h"
 #include "proc/kthread.h"
 #include "proc/proc.h"
@@ -191,6 +196,49 @@ long sys_uname(SYSCALL_ARGS)
 	strlcpy(u.machine, "i686", LINUX_UTS_LEN);
 	strlcpy(u.domainname, "(none)", LINUX_UTS_LEN);
 	return copy_to_user((void *)a1, &u, sizeof(u));
+}
+
+/* Linux i386's struct sysinfo. */
+typedef struct linux_sysinfo {
+	int32_t uptime;
+	uint32_t loads[3];
+	uint32_t totalram, freeram, sharedram, bufferram;
+	uint32_t totalswap, freeswap;
+	uint16_t procs, pad;
+	uint32_t totalhigh, freehigh;
+	uint32_t mem_unit;
+	char reserved[8];
+} linux_sysinfo_t;
+
+_Static_assert(sizeof(linux_sysinfo_t) == 64, "struct sysinfo is 64 bytes on i386");
+
+long sys_sysinfo(SYSCALL_ARGS)
+{
+	linux_sysinfo_t si;
+	memset(&si, 0, sizeof(si));
+	si.uptime = (int32_t)(ticks_now() / pit_hz);
+	si.totalram = (uint32_t)(page_total_count() * PAGE_SIZE);
+	si.freeram = (uint32_t)(page_free_count() * PAGE_SIZE);
+	si.procs = (uint16_t)proc_count();
+	si.mem_unit = 1;
+	return copy_to_user((void *)a1, &si, sizeof(si));
+}
+
+long sys_getgroups(SYSCALL_ARGS)
+{
+	return (int32_t)a1 < 0 ? -EINVAL : 0;
+}
+
+long sys_sched_getaffinity(SYSCALL_ARGS)
+{
+	if (a2 < sizeof(uint32_t) || (a2 & (sizeof(uint32_t) - 1)) != 0) {
+		return -EINVAL;
+	}
+	if ((pid_t)a1 != 0 && proc_lookup((pid_t)a1) == NULL) {
+		return -ESRCH;
+	}
+	uint32_t mask = 1; /* CPU 0, the only one */
+	return copy_to_user((void *)a3, &mask, sizeof(mask)) != 0 ? -EFAULT : (long)sizeof(mask);
 }
 
 #define REBOOT_MAGIC1 0xfee1dead

@@ -7,6 +7,7 @@
  */
 #include "api/fdflags.h"
 #include "api/linux.h"
+#include "api/linux2.h"
 #include "api/syscall.h"
 #include "api/tty_job.h"
 #include "api/uaccess.h"
@@ -16,6 +17,32 @@
 #include "vfs/vfs_syscall.h"
 
 #define O_DIRECTORY 0200000
+#define LINUX_S_IFIFO 0010000
+#define LINUX_S_IFSOCK 0140000
+
+/* open()'s work on a kernel copy of the path; 'arg' points to the flags. */
+static long open_path(const char *path, void *arg)
+{
+	int flags = *(int *)arg;
+	int fd = do_open(path, flags);
+	if (fd < 0) {
+		return fd;
+	}
+	int err = tty_job_open(fd, flags);
+	if (err < 0) {
+		do_close(fd);
+		return err;
+	}
+	if (flags & O_DIRECTORY) {
+		stat_t st;
+		if (do_fstat(fd, &st) == 0 && !S_ISDIR(st.st_mode)) {
+			do_close(fd);
+			return -ENOTDIR;
+		}
+	}
+	fdflags_set_cloexec(fd, flags & O_CLOEXEC);
+	return fd;
+}
 
 /*
  * open(path, flags, mode): do_open(); O_CLOEXEC makes the descriptor
@@ -27,49 +54,26 @@
  */
 long sys_open(SYSCALL_ARGS)
 {
-	int err;
-	char *path = user_path_copy(a1, &err);
-	if (path == NULL) {
-		return err;
-	}
-	int fd = do_open(path, (int)a2);
-	kfree(path);
-	if (fd < 0) {
-		return fd;
-	}
-	int err2 = tty_job_open(fd, (int)a2);
-	if (err2 < 0) {
-		do_close(fd);
-		return err2;
-	}
-	if (a2 & O_DIRECTORY) {
-		stat_t st;
-		if (do_fstat(fd, &st) == 0 && !S_ISDIR(st.st_mode)) {
-			do_close(fd);
-			return -ENOTDIR;
-		}
-	}
-	fdflags_set_cloexec(fd, a2 & O_CLOEXEC);
-	return fd;
+	return sys_openat((uint32_t)LINUX_AT_FDCWD, a1, a2, a3, 0, 0);
 }
 
 /*
- * openat(dirfd, path, flags, mode): open() for dirfd AT_FDCWD (-100) or an
- * absolute path; another dirfd with a relative path is -ENOSYS (Keel has
- * no directory-relative lookup).
+ * openat(dirfd, path, flags, mode): open() with a relative path resolved
+ * from the directory open as dirfd (at_dirfd_call(), api/linux2.h); with
+ * AT_FDCWD (-100) or an absolute path, open() itself.  Errors: open()'s,
+ * -EBADF (dirfd not open), -ENOTDIR (dirfd not a directory).
  */
 long sys_openat(SYSCALL_ARGS)
 {
-	if ((int)a1 != LINUX_AT_FDCWD) {
-		char c;
-		if (copy_from_user(&c, (const void *)a2, 1) != 0) {
-			return -EFAULT;
-		}
-		if (c != '/') {
-			return -ENOSYS;
-		}
+	int err;
+	char *path = user_path_copy(a2, &err);
+	if (path == NULL) {
+		return err;
 	}
-	return sys_open(a2, a3, a4, 0, 0, 0);
+	int flags = (int)a3;
+	long fd = at_dirfd_call((int)a1, path, open_path, &flags);
+	kfree(path);
+	return fd;
 }
 
 /* creat(path, mode): open(path, O_CREAT | O_WRONLY | O_TRUNC). */
@@ -165,35 +169,60 @@ long sys_getcwd(SYSCALL_ARGS)
 	return err;
 }
 
+/* mknod's arguments, for mknod_path(). */
+typedef struct mknod_args {
+	mode_t type;
+	devid_t dev;
+} mknod_args_t;
+
+/* mknod()'s work on a kernel copy of the path (at_dirfd_call()'s fn). */
+static long mknod_path(const char *path, void *arg)
+{
+	const mknod_args_t *m = arg;
+	if (m->type == 0 || m->type == S_IFREG) {
+		int fd = do_open(path, O_CREAT | O_EXCL | O_WRONLY);
+		return fd < 0 ? fd : do_close(fd);
+	}
+	return do_mknod(path, m->type, m->dev);
+}
+
 /*
  * mknod(path, mode, dev): do_mknod() for S_IFCHR and S_IFBLK nodes (dev
  * in Linux's old 16-bit encoding, major << 8 | minor, which is Keel's);
- * S_IFREG (or type 0) makes an empty regular file, as on Linux.  Errors:
- * do_mknod()'s; -EINVAL for another type.
+ * S_IFREG (or type 0) makes an empty regular file, as on Linux.  Keel's
+ * file systems have no named pipes or sockets: S_IFIFO and S_IFSOCK fail
+ * with -EPERM, Linux's error for a node type the file system does not
+ * support (so BusyBox's mkfifo says "Operation not permitted"), after
+ * at_name_free()'s checks of the path.  Errors: do_mknod()'s; those of
+ * at_name_free() and -EPERM; -EINVAL for another type.
+ *
+ * mknodat(dirfd, path, mode, dev): the same, a relative path resolved
+ * from dirfd (at_dirfd_call()): -EBADF, -ENOTDIR too.
  */
 long sys_mknod(SYSCALL_ARGS)
 {
-	mode_t type = a2 & S_IFMT;
+	return sys_mknodat((uint32_t)LINUX_AT_FDCWD, a1, a2, a3, 0, 0);
+}
+
+long sys_mknodat(SYSCALL_ARGS)
+{
+	mknod_args_t m = {.type = a3 & S_IFMT, .dev = (devid_t)a4};
 	int err;
-	if (type == 0 || type == S_IFREG) {
-		char *path = user_path_copy(a1, &err);
-		if (path == NULL) {
-			return err;
-		}
-		int fd = do_open(path, O_CREAT | O_EXCL | O_WRONLY);
-		kfree(path);
-		return fd < 0 ? fd : do_close(fd);
-	}
-	if (type != S_IFCHR && type != S_IFBLK) {
-		return -EINVAL;
-	}
-	char *path = user_path_copy(a1, &err);
+	char *path = user_path_copy(a2, &err);
 	if (path == NULL) {
 		return err;
 	}
-	err = do_mknod(path, type, (devid_t)a3);
+	long ret;
+	if (m.type == LINUX_S_IFIFO || m.type == LINUX_S_IFSOCK) {
+		ret = at_dirfd_call((int)a1, path, at_name_free, NULL);
+		ret = ret < 0 ? ret : -EPERM;
+	} else if (m.type != 0 && m.type != S_IFREG && m.type != S_IFCHR && m.type != S_IFBLK) {
+		ret = -EINVAL;
+	} else {
+		ret = at_dirfd_call((int)a1, path, mknod_path, &m);
+	}
 	kfree(path);
-	return err;
+	return ret;
 }
 
 int user_stat(uint32_t upath, stat_t *st)

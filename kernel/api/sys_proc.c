@@ -7,6 +7,8 @@
  * Wait statuses are Linux's: exit(n) is (n & 0xff) << 8, a death by signal
  * s is s (kill() with no handlers, a fatal fault).
  */
+#include "api/linux2.h"
+#include "api/signal.h"
 #include "api/syscall.h"
 #include "api/uaccess.h"
 #include "api/uthread.h"
@@ -36,55 +38,101 @@ long sys_fork(SYSCALL_ARGS)
 	return do_fork(uthread_regs());
 }
 
-/*
- * A zombie child matching pid (-1: any) of the running process, or NULL;
- * *any says whether any child matches at all.
- */
-static proc_t *find_zombie(pid_t pid, bool *any)
+/* Linux's options wait4 takes: __WNOTHREAD, __WALL and __WCLONE (one thread per process here). */
+#define WAIT_THREAD_FLAGS 0xe0000000u
+
+/* Whether child 'c' is one that wait4's 'pid' names (-1 any, 0 the caller's group, < -1 a group). */
+static bool wait_matches(proc_t *c, pid_t pid)
 {
-	*any = false;
-	list_t *kids = &curproc->p_children;
-	for (list_link_t *l = kids->l_next; l != kids; l = l->l_next) {
-		proc_t *c = container_of(l, proc_t, p_child_link);
-		if (pid != -1 && c->p_pid != pid) {
-			continue;
-		}
-		*any = true;
-		if (c->p_state == PROC_DEAD) {
-			return c;
-		}
+	if (pid > 0) {
+		return c->p_pid == pid;
 	}
-	return NULL;
+	if (pid == -1) {
+		return true;
+	}
+	return pgrp_of(c) == (pid == 0 ? pgrp_of(curproc) : -pid);
 }
 
 /*
- * wait4(pid, status, options, rusage): waits for the child 'pid' (-1: any
- * child) to exit and stores its wait status at 'status' (if not NULL).
- * options: 0 or WNOHANG (returns 0 when no matching child has exited yet).
- * rusage must be NULL (-EINVAL otherwise: Keel keeps no usage figures).
- * Errors: -ECHILD (no such child), -EINVAL (other options, pid 0 or below
- * -1: no process groups), -EFAULT (status is a bad pointer; the child is
- * reaped all the same, as on Linux), -EINTR (killed while waiting).
+ * One look at the children that 'pid' names: a zombie is reaped (through
+ * do_waitpid(), which returns at once for it), a stopped or continued
+ * child reported as 'options' ask.  Returns its pid with *status set,
+ * 0 if children match but none has anything to report, -ECHILD if none
+ * matches.
+ */
+static pid_t wait_scan(pid_t pid, int options, int *status)
+{
+	bool any = false;
+	list_t *kids = &curproc->p_children;
+	for (list_link_t *l = kids->l_next; l != kids; l = l->l_next) {
+		proc_t *c = container_of(l, proc_t, p_child_link);
+		if (!wait_matches(c, pid)) {
+			continue;
+		}
+		any = true;
+		if (c->p_state == PROC_DEAD) {
+			return do_waitpid(c->p_pid, status, 0);
+		}
+		int st = signal_wait_report(c, options);
+		if (st >= 0) {
+			*status = st;
+			return c->p_pid;
+		}
+	}
+	return any ? 0 : -ECHILD;
+}
+
+/*
+ * wait4(pid, status, options, rusage): waits for a child that 'pid' names
+ * (> 0 that child, -1 any child, 0 any child in the caller's process
+ * group, < -1 any child in the group -pid) to exit, and stores its wait
+ * status at 'status' (if not NULL).  options (any mix): WNOHANG (1: return
+ * 0 at once when a matching child exists but has nothing to report),
+ * WUNTRACED (2: also report a child that stopped, status (sig << 8) |
+ * 0x7f, once per stop), WCONTINUED (8: also report a stopped child that a
+ * SIGCONT continued, status 0xffff, once); __WALL, __WCLONE and
+ * __WNOTHREAD are accepted and change nothing.  A non-NULL rusage gets
+ * zeros (Keel keeps no usage figures).  A signal with a handler ends the
+ * wait: the call is restarted after the handler if its action has
+ * SA_RESTART, else returns -EINTR -- unless a child had something to
+ * report by then, which wait4 returns first.  Errors: -ECHILD (no such
+ * child), -EINVAL (other options), -EFAULT (status or rusage is a bad
+ * pointer; the child is reaped all the same, as on Linux), -EINTR.
  */
 long sys_wait4(SYSCALL_ARGS)
 {
 	pid_t pid = (pid_t)a1;
 	int options = (int)a3;
-	if ((options & ~WNOHANG) != 0 || pid == 0 || pid < -1 || a4 != 0) {
+	if (((uint32_t)options & ~(WNOHANG | WUNTRACED | WCONTINUED | WAIT_THREAD_FLAGS)) != 0) {
 		return -EINVAL;
 	}
-	if (options & WNOHANG) {
-		bool any;
-		proc_t *z = find_zombie(pid, &any);
-		if (z == NULL) {
-			return any ? 0 : -ECHILD;
-		}
-		pid = z->p_pid;
-	}
 	int status = 0;
-	pid_t got = do_waitpid(pid, &status, 0);
-	if (got > 0 && a2 != 0 && copy_to_user((void *)a2, &status, sizeof(status)) != 0) {
+	pid_t got;
+	for (;;) {
+		got = wait_scan(pid, options, &status);
+		if (got != 0 || (options & WNOHANG)) {
+			break;
+		}
+		if (sched_cancellable_sleep_on(&curproc->p_wait) == -EINTR) {
+			/* A child that exited at the same moment is reported first, as on Linux. */
+			got = uthread_killed(curthr) ? 0 : wait_scan(pid, options, &status);
+			if (got == 0) {
+				return -EINTR;
+			}
+			break;
+		}
+	}
+	if (got <= 0) {
+		return got;
+	}
+	if (a2 != 0 && copy_to_user((void *)a2, &status, sizeof(status)) != 0) {
 		return -EFAULT;
+	}
+	if (a4 != 0) {
+		uint32_t usage[18] = {0}; /* Linux i386's struct rusage: 72 bytes */
+		if (copy_to_user((void *)a4, usage, sizeof(usage)) != 0) {
+			return -EFAULT;
+		}
 	}
 	return got;
 }

@@ -106,6 +106,18 @@ static const syscall_fn_t syscall_table[] = {
     [SYS_utimensat] = sys_utimensat,
     [SYS_dup3] = sys_dup3,
     [SYS_getrandom] = sys_getrandom,
+    [SYS_symlink] = sys_symlink,
+    [SYS_truncate] = sys_truncate,
+    [SYS_ftruncate] = sys_ftruncate,
+    [SYS_truncate64] = sys_truncate64,
+    [SYS_ftruncate64] = sys_ftruncate64,
+    [SYS_symlinkat] = sys_symlinkat,
+    [SYS_mknodat] = sys_mknodat,
+    [SYS_statx] = sys_statx,
+    [SYS_sysinfo] = sys_sysinfo,
+    [SYS_getgroups] = sys_getgroups,
+    [SYS_getgroups32] = sys_getgroups,
+    [SYS_sched_getaffinity] = sys_sched_getaffinity,
     [SYS_chmod] = sys_chmod,
     [SYS_fchmod] = sys_fchmod,
     [SYS_fchmodat] = sys_fchmodat,
@@ -128,6 +140,7 @@ syscall_fn_t syscall_lookup(uint32_t num)
 
 void syscall_dispatch(regs_t *r)
 {
+	r->r_err = r->r_eax; /* the call's number, for a restart after a signal (api/signal.h) */
 	syscall_fn_t fn = syscall_lookup(r->r_eax);
 	if (fn == NULL) {
 		dbg(DBG_SYSCALL, "pid %d (%s): unknown system call %u: -ENOSYS\n", curproc->p_pid,

@@ -45,18 +45,10 @@ _Static_assert(sizeof(tty_termios_t) == sizeof(linux_termios_t), "struct termios
 #define TCOFLUSH 1
 #define TCIOFLUSH 2
 
-/*
- * Whether 'sig' sent to 'p' would be ignored or stay blocked.  The signal
- * code provides it (weak here, so that the terminal code links without
- * it); without it every stop signal counts as ignored, which is what
- * signals without a stopped state amount to: background reads get -EIO,
- * background changes are allowed.
- */
-bool signal_ignored_or_blocked(proc_t *p, int sig) __attribute__((weak));
-
+/* Whether 'sig' would do nothing to p (ignored or blocked: api/signal.h). */
 static bool sig_dropped(proc_t *p, int sig)
 {
-	return signal_ignored_or_blocked == NULL || signal_ignored_or_blocked(p, sig);
+	return signal_ignored_or_blocked(p, sig);
 }
 
 /* The session leader test: a process whose session id is its pid. */

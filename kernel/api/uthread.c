@@ -124,11 +124,42 @@ static size_t uproc_pages(proc_t *p)
 	return n;
 }
 
-/* Whether one of p's threads has been cancelled (killed, not yet gone). */
+bool uthread_killed(const kthread_t *thr)
+{
+	return thr->kt_cancelled && thr->kt_retval != UTHREAD_INTERRUPTED;
+}
+
+void uthread_interrupt(proc_t *p)
+{
+	uint32_t flags = intr_save();
+	for (list_link_t *l = p->p_threads.l_next; l != &p->p_threads; l = l->l_next) {
+		kthread_t *thr = container_of(l, kthread_t, kt_plink);
+		if (thr->kt_state != KT_EXITED && !thr->kt_cancelled) {
+			thr->kt_retval = UTHREAD_INTERRUPTED;
+			thr->kt_cancelled = true;
+			sched_cancel(thr);
+		}
+	}
+	intr_restore(flags);
+}
+
+bool uthread_take_interrupt(void)
+{
+	uint32_t flags = intr_save();
+	bool was = curthr->kt_cancelled && curthr->kt_retval == UTHREAD_INTERRUPTED;
+	if (was) {
+		curthr->kt_cancelled = false;
+		curthr->kt_retval = NULL;
+	}
+	intr_restore(flags);
+	return was;
+}
+
+/* Whether one of p's threads has been killed (not yet gone). */
 static bool uproc_dying(proc_t *p)
 {
 	for (list_link_t *l = p->p_threads.l_next; l != &p->p_threads; l = l->l_next) {
-		if (container_of(l, kthread_t, kt_plink)->kt_cancelled) {
+		if (uthread_killed(container_of(l, kthread_t, kt_plink))) {
 			return true;
 		}
 	}
@@ -137,7 +168,7 @@ static bool uproc_dying(proc_t *p)
 
 bool uproc_oom_kill_other(int tries)
 {
-	if (tries >= UPROC_OOM_TRIES || curthr->kt_cancelled) {
+	if (tries >= UPROC_OOM_TRIES || uthread_killed(curthr)) {
 		return false;
 	}
 	proc_t *victim = NULL, *dying = NULL;
@@ -187,6 +218,7 @@ static void init_reap_children(void)
 
 void uthread_exit(int status)
 {
+	uthread_take_interrupt(); /* kthread_exit() must not take the marker for a status */
 	intr_enable();
 	if (curproc == proc_initproc) {
 		init_reap_children();
@@ -204,10 +236,10 @@ void uthread_return_hook(regs_t *r)
 	if (r->r_vector == IRQ_BASE + IRQ_TIMER && !curthr->kt_cancelled) {
 		sched_yield();
 	}
-	if (curthr->kt_cancelled) {
+	if (uthread_killed(curthr)) {
 		uthread_exit((int)curthr->kt_retval);
 	}
-	signal_deliver(r);
+	signal_deliver(r, uthread_take_interrupt());
 }
 
 /* The signal Linux sends for each exception a program can cause. */

@@ -311,7 +311,7 @@ static bool user_page_fault(regs_t *r)
 		return true;
 	}
 	if (in_copy) {
-		if (err == -ENOMEM && !curthr->kt_cancelled) {
+		if (err == -ENOMEM && !uthread_killed(curthr)) {
 			/*
 			 * The pointer was good: the program must not see -EFAULT.  It
 			 * ends as a user-mode access would, on its way back to user

@@ -193,9 +193,25 @@ typedef struct vfs_snapshot {
 
 _Static_assert(sizeof(vfs_snapshot_t) <= KTEST_HOOK_STATE, "the vnode snapshot is too big");
 
+static void (*vfs_cache_release)(void);
+
+void vfs_set_cache_release(void (*fn)(void))
+{
+	vfs_cache_release = fn;
+}
+
+/* Lets caches above the VFS drop what they hold (see vfs_set_cache_release()). */
+static void vfs_release_caches(void)
+{
+	if (vfs_cache_release != NULL) {
+		vfs_cache_release();
+	}
+}
+
 static void vfs_leak_snapshot(void *state)
 {
 	vfs_snapshot_t *s = state;
+	vfs_release_caches();
 	vfs_proc_sweep();
 	pframe_shrink_all(); /* cached pages of a disk root are not leaks */
 	s->vs_resident = vnode_count();
@@ -211,6 +227,7 @@ static void vfs_leak_snapshot(void *state)
 static int vfs_leak_compare(const void *state, char *why, size_t size)
 {
 	const vfs_snapshot_t *s = state;
+	vfs_release_caches();
 	vfs_proc_sweep();
 	pframe_shrink_all();
 	int n = 0;
@@ -297,6 +314,7 @@ void vfs_init(void)
 
 int vfs_shutdown(void)
 {
+	vfs_release_caches();
 	vfs_proc_release_all();
 	fs_t *fs = vfs_root_fs;
 	if (fs == NULL) {

@@ -117,6 +117,19 @@ vnode_t *vfs_cwd(void)
 	return vp == NULL ? NULL : vp->vp_cwd;
 }
 
+vnode_t *vfs_proc_swap_cwd(vnode_t *dir)
+{
+	KASSERT(dir != NULL && S_ISDIR(dir->vn_mode));
+	vfs_proc_t *vp = vfs_curproc();
+	if (vp == NULL) {
+		return NULL;
+	}
+	vnode_t *old = vp->vp_cwd;
+	vref(dir);
+	vp->vp_cwd = dir;
+	return old;
+}
+
 void vfs_proc_fork(proc_t *parent, proc_t *child)
 {
 	vfs_proc_t *pvp = vfs_proc_get(parent);

@@ -19,6 +19,9 @@ missing; BUILD defaults to the directory of --kernel).  Checks:
                   byte for byte with s5dbg extract; the image is clean
   holes           a file's blocks of zeros take no block in the image
   link_counts     a file 1, a directory 2 plus one per subdirectory, the root too
+  hard_links      three hard links of one host file (two directories) are three
+                  entries for one image inode with link count 3, its data stored
+                  once; the image is clean
   dbg_commands    s5dbg cat, ls, stat, super and block show what is there
   efbig           one byte past the largest file: mkfs refuses (EFBIG), writes nothing
   enametoolong    a 60-byte name: mkfs refuses (ENAMETOOLONG)
@@ -186,6 +189,32 @@ def check_link_counts(tools, work):
             ("/dev/null", img.inode(img.lookup("/dev/null"))["nlink"], 1)]
     bad = ["%s: %d, expected %d" % w for w in want if w[1] != w[2]]
     return not bad, "; ".join(bad)
+
+
+def check_hard_links(tools, work):
+    top = os.path.join(work, "hl")
+    write_file(os.path.join(top, "bin", "prog"), b"\1" * (3 * BS))
+    os.makedirs(os.path.join(top, "usr", "bin"))
+    os.link(os.path.join(top, "bin", "prog"), os.path.join(top, "usr", "bin", "a"))
+    os.link(os.path.join(top, "bin", "prog"), os.path.join(top, "usr", "bin", "["))
+    write_file(os.path.join(top, "other"), b"\2" * BS)
+    image = os.path.join(work, "hl.img")
+    st, _, err = tools.mkfs("-s", "1M", "-d", top, image)
+    if st != 0:
+        return False, "mkfs failed: %s" % err
+    st, out, _ = tools.fsck(image)
+    if st != 0:
+        return False, "fsck of the image: status %s\n%s" % (st, out)
+    img = Img(image)
+    inos = [img.lookup(p) for p in ("/bin/prog", "/usr/bin/a", "/usr/bin/[")]
+    if len(set(inos)) != 1:
+        return False, "three names, inodes %s: expected one inode" % inos
+    nlink = img.inode(inos[0])["nlink"]
+    # Blocks in use: the root, /bin, /usr, /usr/bin, prog's 3 and other's 1.
+    used = img.sb("nblocks") - img.data_start() - img.sb("nfree_blocks")
+    if nlink != 3 or used != 8:
+        return False, "link count %d (expected 3), %d data blocks in use (expected 8)" % (nlink, used)
+    return True, ""
 
 
 def check_dbg(tools, work):
@@ -388,6 +417,7 @@ def main():
         report("roundtrip", attempt(check_roundtrip, tools, work, rng))
         report("holes", attempt(check_holes, tools, work))
         report("link_counts", attempt(check_link_counts, tools, work))
+        report("hard_links", attempt(check_hard_links, tools, work))
         report("dbg_commands", attempt(check_dbg, tools, work))
         report("efbig", attempt(check_refusal, tools, work, "efbig", "16M",
                                 ("toobig", b"\1" * (MAX_FILE + 1)), "(EFBIG)"))

@@ -9,8 +9,13 @@
  * allocator hands out the lowest numbers first.
  *
  * A host file's blocks of zeros become holes: they read back the same and
- * take no block.  Everything mkfs refuses (a file over the size limit, a
- * name too long, a symbolic link, a full image) stops it with one line
+ * take no block.  Hard links of the host tree stay hard links: the second
+ * name of a host file (same device and inode number, link count above 1)
+ * becomes another directory entry for the image inode the first one made,
+ * so BusyBox's hundreds of applet names cost one copy of its file.
+ *
+ * Everything mkfs refuses (a file over the size limit, a name too long, a
+ * symbolic link, a full image) stops it with one line
  * naming the host path and exit status 1, and no image is written.
  */
 #include <dirent.h>
@@ -36,7 +41,8 @@ static const char usage[] =
     "  -i INODES    the number of inodes, rounded up to a multiple of 32\n"
     "               (default: one per 16 KiB)\n"
     "  -d DIR       copy the host directory DIR into the root: regular files,\n"
-    "               directories, and device nodes; blocks of zeros become holes\n"
+    "               directories, and device nodes; blocks of zeros become holes,\n"
+    "               and hard links of one host file are links of one image file\n"
     "  -m MANIFEST  then add what MANIFEST lists, one entry a line:\n"
     "                 PATH c MAJOR MINOR   a byte (character) device\n"
     "                 PATH b MAJOR MINOR   a block device\n"
@@ -54,6 +60,38 @@ static s5_super_t *sb;
 static uint32_t next_block; /* the next block to hand out */
 static uint32_t next_inode; /* the next inode to hand out */
 static uint32_t nfiles;
+
+/* The host files with several links copied so far, and their image inodes. */
+typedef struct host_link {
+	dev_t hl_dev;
+	ino_t hl_ino;
+	uint32_t hl_image_ino;
+} host_link_t;
+static host_link_t *host_links;
+static size_t nhost_links, host_links_cap;
+
+/* The image inode of the host file (dev, ino) if it was copied already, or 0. */
+static uint32_t host_link_find(dev_t dev, ino_t ino)
+{
+	for (size_t i = 0; i < nhost_links; i++) {
+		if (host_links[i].hl_dev == dev && host_links[i].hl_ino == ino) {
+			return host_links[i].hl_image_ino;
+		}
+	}
+	return 0;
+}
+
+static void host_link_add(dev_t dev, ino_t ino, uint32_t image_ino)
+{
+	if (nhost_links == host_links_cap) {
+		host_links_cap = host_links_cap ? 2 * host_links_cap : 64;
+		host_links = realloc(host_links, host_links_cap * sizeof(*host_links));
+		if (host_links == NULL) {
+			s5_die(1, "out of memory for the table of hard links");
+		}
+	}
+	host_links[nhost_links++] = (host_link_t){dev, ino, image_ino};
+}
 
 static uint32_t alloc_block(const char *what)
 {
@@ -182,6 +220,14 @@ static void copy_file(uint32_t dir, const char *name, const char *path)
 	if (fd < 0 || fstat(fd, &st) < 0) {
 		s5_die(1, "%s: %s", path, strerror(errno));
 	}
+	if (st.st_nlink > 1) {
+		uint32_t ino = host_link_find(st.st_dev, st.st_ino);
+		if (ino != 0) {
+			close(fd); /* another name of a file already on the image */
+			dir_add(dir, name, ino, path);
+			return;
+		}
+	}
 	if (st.st_size > (off_t)S5_MAX_FILE_SIZE) {
 		s5_die(1,
 		       "%s: file too large (%lld bytes; the largest S5FS file is %u bytes) (EFBIG)",
@@ -214,6 +260,9 @@ static void copy_file(uint32_t dir, const char *name, const char *path)
 	close(fd);
 	s5img_inode(&img, ino)->s5i_size = size;
 	dir_add(dir, name, ino, path);
+	if (st.st_nlink > 1) {
+		host_link_add(st.st_dev, st.st_ino, ino);
+	}
 }
 
 static int name_order(const struct dirent **a, const struct dirent **b)

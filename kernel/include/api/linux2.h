@@ -20,6 +20,7 @@
 #include "api/syscall.h"
 #include "proc/proc.h"
 #include "types.h"
+#include "vfs/vnode.h"
 
 #define SYS_chmod 15
 #define SYS_setpgid 57
@@ -52,6 +53,19 @@
 #define SYS_utimensat 320
 #define SYS_dup3 330
 #define SYS_getrandom 355
+#define SYS_symlink 83
+#define SYS_truncate 92
+#define SYS_ftruncate 93
+#define SYS_truncate64 193
+#define SYS_ftruncate64 194
+#define SYS_symlinkat 304
+#define SYS_mknodat 297
+#define SYS_sysinfo 116
+#define SYS_getgroups 80
+#define SYS_getgroups32 205
+#define SYS_sched_getaffinity 242
+
+#define SYS_statx 383
 
 /* The process group of 'p' (see above). */
 pid_t pgrp_of(proc_t *p);
@@ -98,6 +112,115 @@ void pgrp_exit(proc_t *p);
  * shared file mapping's protection against the file's open mode.
  */
 long sys_mprotect(SYSCALL_ARGS);
+
+/*
+ * The *at calls' directory descriptor (kernel/api/sys_files.c): calls
+ * fn(path, arg) with 'path' (a kernel copy) resolved as Linux resolves
+ * the path of an *at call: an absolute path, or dirfd AT_FDCWD (-100),
+ * from where the path-based do_* functions start; a relative path with
+ * another dirfd from the directory that dirfd has open.  For that one
+ * call the process's current directory is dirfd's directory (see
+ * vfs_proc_swap_cwd()); the old one is back before it returns.  Returns
+ * what fn returns, or -EBADF (dirfd not open), -ENOTDIR (dirfd not a
+ * directory).  openat, fstatat64, utimensat, fchmodat, fchownat and
+ * symlinkat resolve their paths so.
+ */
+long at_dirfd_call(int dirfd, const char *path, long (*fn)(const char *path, void *arg), void *arg);
+
+/*
+ * 0 if a new file could be made at 'path' (a kernel copy): its directory
+ * exists and the name is free; else the error Linux gives there before it
+ * asks the file system for a kind of file it may not support: -ENOENT
+ * (the directory is missing), -ENOTDIR (it is not a directory), -EEXIST
+ * (the name is taken), the walk's.  'arg' is unused (at_dirfd_call()'s fn).
+ */
+long at_name_free(const char *path, void *arg);
+
+/*
+ * Sets the length of the file 'vn' (the caller holds a reference) to
+ * 'len' bytes, as Linux's truncate does: a longer file reads as zeros
+ * past its old end (a hole), a shorter one keeps its first 'len' bytes.
+ * Built from vop_write() and vop_truncate() (see sys_files.c: a shrink
+ * copies the part kept through memory).  Errors: -EISDIR (a directory),
+ * -EINVAL (not a regular file), -EFBIG (len past the file system's
+ * largest file), -ENOSPC, -ENOMEM (no memory for a shrink's copy; the
+ * file is unchanged).
+ */
+int file_set_length(vnode_t *vn, uint64_t len);
+
+/*
+ * truncate(path, len), ftruncate(fd, len) with a signed 32-bit len, and
+ * truncate64(path, lo, hi), ftruncate64(fd, lo, hi) with a 64-bit len
+ * split into two registers (Linux i386's order: low word first):
+ * file_set_length() of the file.  Errors: -EINVAL (len negative;
+ * ftruncate: fd not open for writing, or not a regular file; truncate: a
+ * file that is neither regular nor a directory), -EBADF (ftruncate: fd
+ * not open), -EISDIR (truncate of a directory), -EFAULT, the walk's, and
+ * file_set_length()'s.
+ */
+long sys_truncate(SYSCALL_ARGS);
+long sys_ftruncate(SYSCALL_ARGS);
+long sys_truncate64(SYSCALL_ARGS);
+long sys_ftruncate64(SYSCALL_ARGS);
+
+/*
+ * symlink(target, linkpath) and symlinkat(target, dirfd, linkpath): Keel's
+ * file systems (S5FS, ramfs) have no symbolic links, so these fail as
+ * Linux does on a file system without them (vfat): -EPERM, once the
+ * checks Linux makes before asking the file system pass.  Errors, in
+ * that order: -EFAULT, -ENAMETOOLONG (either path), -ENOENT (linkpath
+ * empty), -EBADF or -ENOTDIR (symlinkat's dirfd, for a relative
+ * linkpath), -ENOENT (linkpath's directory missing), -ENOTDIR (it is not
+ * a directory), -EEXIST (linkpath exists), then -EPERM.  BusyBox's `ln -s` prints
+ * "ln: LINKPATH: Operation not permitted" and exits 1.
+ */
+long sys_symlink(SYSCALL_ARGS);
+long sys_symlinkat(SYSCALL_ARGS);
+
+/*
+ * statx(dirfd, path, flags, mask, buf): Linux's struct statx (256 bytes)
+ * of 'path', a relative one resolved from dirfd (at_dirfd_call()); with
+ * AT_EMPTY_PATH and an empty path, of dirfd itself (AT_FDCWD: the working
+ * directory).  The fields are stat64's (sys_fstatat64), the devices split
+ * into major and minor numbers (DEVID_MAJOR(), DEVID_MINOR()), the times
+ * 0 (Keel keeps none), no attributes, and stx_mask STATX_BASIC_STATS
+ * (0x7ff) whatever 'mask' asks: glibc and musl use statx for every stat
+ * and fall back on fstatat64 only when it returns -ENOSYS.  Flags
+ * AT_SYMLINK_NOFOLLOW (no links), AT_NO_AUTOMOUNT and the sync types are
+ * accepted.  Errors: -EINVAL (other flags, both sync types at once, the
+ * reserved mask bit 0x80000000), -EFAULT (buf not writable for 256
+ * bytes, path), -ENOENT (an empty path without AT_EMPTY_PATH), -EBADF,
+ * -ENOTDIR, the walk's.
+ */
+long sys_statx(SYSCALL_ARGS);
+
+/* mknodat(dirfd, path, mode, dev): mknod (api/syscall.h, sys_path.c) from dirfd. */
+long sys_mknodat(SYSCALL_ARGS);
+
+/*
+ * sysinfo(info): Linux i386's struct sysinfo (64 bytes): the seconds
+ * since boot, load averages 0 (Keel keeps none), totalram and freeram
+ * from the page allocator (page_total_count(), page_free_count()) with
+ * mem_unit 1, no swap, no shared or buffer memory counted, and procs the
+ * number of processes (proc_count()).  -EFAULT.
+ */
+long sys_sysinfo(SYSCALL_ARGS);
+
+/*
+ * getgroups(size, list) and getgroups32: a process has no supplementary
+ * groups (Keel's one user is root, and nothing sets any), so 0 and
+ * nothing written.  -EINVAL (size negative).  setgroups32 is not
+ * implemented (-ENOSYS).
+ */
+long sys_getgroups(SYSCALL_ARGS);
+
+/*
+ * sched_getaffinity(pid, len, mask): Keel runs on one CPU: the mask with
+ * bit 0 set, 4 bytes (one long) written, and 4 returned, as Linux with
+ * one CPU does.  pid 0 is the caller.  Errors: -EINVAL (len below 4 or
+ * not a multiple of 4), -ESRCH (no process pid), -EFAULT.
+ */
+long sys_sched_getaffinity(SYSCALL_ARGS);
 
 long sys_vfork(SYSCALL_ARGS);
 long sys_clone(SYSCALL_ARGS);

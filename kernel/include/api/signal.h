@@ -15,15 +15,45 @@
  * ignore) that is not blocked is dropped; SIGKILL, and a signal whose
  * default is to terminate while it is neither caught nor blocked, end
  * another process at once with proc_kill() (a process asleep in a system
- * call too); anything else is made pending.  Standard signals do not
- * queue: one pending instance at a time, with the information of the last.
+ * call too; a stopped one only for SIGKILL: it keeps the others pending
+ * until it continues); anything else is made pending.  Standard signals
+ * do not queue: one pending instance at a time, with the information of
+ * the last.  SIGCONT continues a stopped process whatever its action or
+ * mask (and discards its pending stop signals); a stop signal discards a
+ * pending SIGCONT.
+ *
+ * Interrupted system calls.  A pending signal that is not blocked and has
+ * a handler, or whose default is to stop, must not wait for a system call
+ * asleep in the kernel: the sender interrupts the process
+ * (uthread_interrupt(), api/uthread.h), so that its cancellable sleep
+ * returns -EINTR and the call unwinds.  On the way back to user mode, a
+ * call that so returned -EINTR (or that returned -ERESTARTSYS itself) is:
+ *   - restarted (the same call with the same arguments) when no handler
+ *     runs (the signal stopped the process and it was continued, or it is
+ *     now blocked or ignored);
+ *   - restarted after the handler when the handler's action has
+ *     SA_RESTART (0x10000000), except nanosleep, clock_nanosleep, poll,
+ *     pause and rt_sigsuspend, which report -EINTR, as on Linux;
+ *   - otherwise ended with -EINTR, the handler running first.
+ * Where a call had done part of its work (a pipe write that wrote some
+ * bytes) it returns that count instead, and nothing is restarted.
+ * wait4 reports a child that exited at the moment of the signal rather
+ * than -EINTR, as Linux does.
  *
  * Delivery (signal_deliver(), from uthread_return_hook()): on every return
  * to user mode the lowest pending signal that is not blocked is taken.
  * Default actions: terminate (wait status = the signal's number; the
- * signals Linux would dump core for terminate the same way), ignore for
- * SIGCHLD, SIGURG and SIGWINCH; the stop signals and SIGCONT are ignored
- * too (Keel has no stopped processes yet).  A handler gets Linux's signal
+ * signals Linux would dump core for terminate the same way); ignore for
+ * SIGCHLD, SIGURG and SIGWINCH; stop for SIGSTOP, SIGTSTP, SIGTTIN and
+ * SIGTTOU; SIGCONT's continue happened when it was sent.  A process that
+ * stops tells its parent (wait4 with WUNTRACED reports it once, status
+ * (sig << 8) | 0x7f; SIGCHLD with si_code CLD_STOPPED and si_status the
+ * signal, unless the parent's SIGCHLD action has SA_NOCLDSTOP) and sleeps
+ * until SIGCONT (wait4 with WCONTINUED then reports 0xffff once, and
+ * SIGCHLD comes with CLD_CONTINUED) or SIGKILL.  Init (pid 1) takes no
+ * signals, so it never stops.  (Linux's rule that a stop from the
+ * terminal does not stop an orphaned process group is not kept.)
+ * A handler gets Linux's signal
  * frame on the user stack: with SA_SIGINFO the rt frame (return address,
  * signo, siginfo*, ucontext*, the siginfo, the ucontext with the saved
  * registers in uc_mcontext in Linux's struct sigcontext order and the old
@@ -38,11 +68,9 @@
  * the sigreturn loads them back.  A frame that cannot be written or read
  * back ends the process with SIGSEGV (11).
  *
- * Not done: an interrupted system call does not return -EINTR to a
- * caught signal (the signal waits for the call to finish; only fatal
- * signals cut a sleep short; rt_sigsuspend and pause are the calls a
- * caught signal ends), there is no SA_RESTART, sigaltstack or stopped
- * state.
+ * Not done: sigaltstack (handlers always run on the interrupted stack),
+ * queued real-time signals, and a restart of nanosleep with the time left
+ * (after a stop it sleeps its whole time again).
  */
 #ifndef KEEL_API_SIGNAL_H
 #define KEEL_API_SIGNAL_H
@@ -91,6 +119,12 @@
 #define SEGV_MAPERR 1
 #define CLD_EXITED 1
 #define CLD_KILLED 2
+#define CLD_STOPPED 5
+#define CLD_CONTINUED 6
+
+/* wait4's options that the signal code reports for. */
+#define WUNTRACED 2
+#define WCONTINUED 8
 
 /*
  * Sends 'sig' (1..64) to 'p' with si_code 'code', as described above.
@@ -105,6 +139,14 @@ void signal_send(proc_t *p, int sig, int code);
  * defers it to a thread).
  */
 int signal_send_group(pid_t pgrp, int sig, int code);
+
+/*
+ * Whether 'sig' would do nothing to 'p' now: its action is SIG_IGN (or a
+ * default of ignore), or 'p' blocks it.  A process with no signal state
+ * (a kernel process, init before it ran) gives false.  For the terminal's
+ * job control (SIGTTIN, SIGTTOU).
+ */
+bool signal_ignored_or_blocked(proc_t *p, int sig);
 
 /*
  * A system call that a signal interrupted may return -ERESTARTSYS instead
@@ -128,7 +170,14 @@ bool signal_fault(int sig, int code, uintptr_t addr);
  * Delivers the running process's pending signals on its way back to user
  * mode (*r is its user-mode frame): see above.  May end the process.
  */
-void signal_deliver(regs_t *r);
+void signal_deliver(regs_t *r, bool interrupted);
+
+/*
+ * For wait4: the status that 'child' (alive) has to report under
+ * 'options' (WUNTRACED: it stopped, (sig << 8) | 0x7f; WCONTINUED: it was
+ * continued, 0xffff), which it then no longer has; -1 when none.
+ */
+int signal_wait_report(proc_t *child, int options);
 
 /* The child of a fork gets its parent's actions and mask (uthread_clone()). */
 void signal_fork(proc_t *parent, proc_t *child);

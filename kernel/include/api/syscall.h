@@ -9,7 +9,7 @@
  * layouts are Linux i386's, so the same static binary runs on Keel and on
  * Linux.  An unknown number returns -ENOSYS and prints one line on the
  * "syscall" debug channel (dbg=syscall) naming it: libcs probe newer calls
- * (statx, the 64-bit time calls) and fall back on ENOSYS.
+ * (the 64-bit time calls, rseq) and fall back on ENOSYS.
  *
  * The calls, with their Linux i386 numbers (each implemented in
  * kernel/api/; the file says which do_* function or subsystem it wraps):
@@ -42,8 +42,8 @@
  * execve, chdir, mknod, access, rename (both), mkdir, rmdir, stat64,
  * lstat64; execve's argv and envp arrays and their strings; the buffers of
  * read, write, readv and writev and their iovec arrays; _llseek's result;
- * waitpid's and wait4's status (NULL: none; the child is reaped even when
- * the copy fails, as on Linux); pipe's and pipe2's two descriptors (none
+ * waitpid's and wait4's status and wait4's rusage (NULL: none; the child
+ * is reaped even when the copy fails, as on Linux; rusage gets zeros); pipe's and pipe2's two descriptors (none
  * stays open); time's result and gettimeofday's two (NULL: none);
  * clock_gettime's and nanosleep's timespec; uname's, fstat64's, stat64's,
  * lstat64's and getdents64's buffers; getcwd's; the old mmap's argument
@@ -54,7 +54,7 @@
  * TIOCGSID, TIOCSTI, FIONREAD, TIOCOUTQ); keel_meminfo's.  Not pointers to
  * the kernel: brk's, mmap2's and munmap's addresses, set_tid_address's
  * (never used), nanosleep's remainder (written only when a sleep is cut
- * short), and wait4's rusage (any non-NULL one is -EINVAL).  Where Keel
+ * short).  Where Keel
  * differs from Linux: a read, write, readv or writev buffer that starts
  * mapped and runs off its mapping fails as a whole with -EFAULT and moves
  * nothing (Linux moves the mapped part and returns a short count).

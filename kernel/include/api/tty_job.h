@@ -30,11 +30,9 @@
  *     when SIGTTOU is ignored or blocked the change is allowed (as a
  *     shell that takes the terminal back relies on); an orphaned group
  *     gets -EIO.
- *   Whether a signal is ignored or blocked is the signal code's answer
- *   (signal_ignored_or_blocked(), a weak reference in tty_job.c); a kernel
- *   whose signal code does not give it treats SIGTTIN and SIGTTOU as
- *   ignored: background reads fail with -EIO, background changes are
- *   allowed.
+ *   (Ignored or blocked: signal_ignored_or_blocked(), api/signal.h.  By
+ *   default SIGTTIN and SIGTTOU stop the process; the call is restarted
+ *   when SIGCONT continues it.)
  *   Writing from the background is allowed, unless TOSTOP is set: then
  *   it is a change as above (SIGTTOU; allowed when SIGTTOU is ignored or
  *   blocked).

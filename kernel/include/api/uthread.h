@@ -96,12 +96,34 @@ void uproc_kill_others(int status);
 bool uproc_oom_kill_other(int tries);
 
 /*
+ * Interrupting a system call.  A signal that must reach a process asleep
+ * in the kernel (one it catches, or a stop) wakes it through the same
+ * cancellation PROCS built for kill: uthread_interrupt() sets kt_cancelled
+ * with the marker UTHREAD_INTERRUPTED as kt_retval (a value no wait status
+ * can take) and calls sched_cancel(), so the cancellable sleep the process
+ * is in (or the next one it starts) returns -EINTR and the call unwinds.
+ * On the way back to user mode, uthread_take_interrupt() clears the marker
+ * (kt_cancelled back to false: the one place it is), and the signal code
+ * restarts the call or lets it return -EINTR (api/signal.h).  A real kill
+ * (proc_kill()) overwrites the marker with its status, so it always wins;
+ * uthread_interrupt() never touches a thread already cancelled.
+ * uthread_killed() tells a real kill from an interrupt: every support
+ * check of "is this thread dying" uses it.
+ */
+#define UTHREAD_INTERRUPTED ((void *)0x7ffe0000)
+void uthread_interrupt(proc_t *p);
+bool uthread_killed(const kthread_t *thr);
+/* Clears the running thread's interrupt, if any; true if there was one. */
+bool uthread_take_interrupt(void);
+
+/*
  * Called by intr_dispatch() after it handled an interrupt, exception or
  * system call that came from user mode (r->r_cs's privilege level 3),
  * with interrupts off, just before the return to user mode: exits a
- * cancelled thread (uthread_exit() with the cancel's status), gives up
- * the CPU on a timer tick, and delivers pending signals (signal_deliver(),
- * api/signal.h).
+ * killed thread (uthread_exit() with the cancel's status), gives up the
+ * CPU on a timer tick, takes back an interrupt (uthread_take_interrupt())
+ * and delivers pending signals (signal_deliver(), api/signal.h), which may
+ * restart the interrupted system call.
  */
 void uthread_return_hook(regs_t *r);
 

@@ -19,7 +19,11 @@
  * kt_cancelled never goes back to false, so every cancellable sleep the
  * thread tries afterwards returns -EINTR at once (see proc/sched.h for a
  * thread woken normally and cancelled before it ran, and proc/kmutex.h for
- * a mutex handed over just before the cancellation).
+ * a mutex handed over just before the cancellation).  (One exception,
+ * outside this stage's code: the VM stage's support code uses the same
+ * flag to interrupt a user process's system call for a signal, and clears
+ * it again on the way back to user mode; see api/uthread.h.  Nothing in
+ * PROCS changes because of it.)
  */
 #ifndef KEEL_PROC_KTHREAD_H
 #define KEEL_PROC_KTHREAD_H

@@ -51,6 +51,14 @@ void vfs_init(void);
 int vfs_shutdown(void);
 
 /*
+ * Code above the VFS that holds vnodes only to go faster (the exec cache,
+ * api/exec.h) registers here how to let them go: the VFS calls 'fn' before
+ * it counts vnodes for the tests' leak check and before it unmounts the
+ * root at shutdown.  One such function; registering it again is harmless.
+ */
+void vfs_set_cache_release(void (*fn)(void));
+
+/*
  * Writes the path of 'vn' (from '/') into buf: found for directories by
  * walking '..', for other files by searching the tree.  Returns 0, or
  * -ENOENT (not reachable from the root: unlinked), -ENAMETOOLONG (buf too

@@ -57,6 +57,18 @@ vfs_proc_t *vfs_curproc(void);
 vnode_t *vfs_cwd(void);
 
 /*
+ * Makes 'dir' (a directory the caller holds a reference to) the running
+ * process's current directory, with a new reference, and returns the old
+ * one with the reference the process held, which the caller now owns
+ * (NULL before vfs_init()).  For the *at system calls, which resolve a
+ * relative path from a directory descriptor: they swap the descriptor's
+ * directory in, call the path-based do_* function, and swap the old
+ * directory back (a process has one thread, so no other lookup sees the
+ * borrowed directory).
+ */
+vnode_t *vfs_proc_swap_cwd(vnode_t *dir);
+
+/*
  * The VFS state of 'p' if it has one, else NULL (nothing is made):
  * for listings (kfiles) and tests.
  */
