@@ -10,7 +10,9 @@
  * background, is not signalled; its read gets EIO with SIGTTIN ignored,
  * its settings change and its write with TOSTOP go through with SIGTTOU
  * ignored, and it takes the terminal back.  With ISIG off ^C
- * is an ordinary byte.  TIOCNOTTY gives the terminal up (SIGHUP to the
+ * is an ordinary byte.  A background read with SIGTTIN at its default
+ * stops the reader, and once continued in the foreground it gets the
+ * typed line (the read is restarted).  TIOCNOTTY gives the terminal up (SIGHUP to the
  * foreground group), TIOCSCTTY takes it again, and only a session leader
  * may.  A process without a controlling terminal cannot open /dev/tty
  * (ENXIO).
@@ -75,6 +77,43 @@ static void signal_key(const char *what, const char *keys)
 	printf("%s: the child is in the foreground again: %d\n", what, tcgetpgrp(fd) == getpgrp());
 }
 
+/*
+ * A background read with SIGTTIN at its default stops the reader's group;
+ * continued in the foreground, the read starts again and gets the line
+ * typed then.
+ */
+static void background_read(void)
+{
+	int go[2];
+	CHECK(pipe(go) == 0);
+	pid_t kid = fork();
+	CHECK(kid >= 0);
+	if (kid == 0) {
+		char buf[32];
+		signal(SIGTTIN, SIG_DFL);
+		close(go[1]);
+		CHECK(read(go[0], buf, 1) == 1); /* in a group of its own now */
+		ssize_t n = read(fd, buf, sizeof(buf));
+		_exit(n == 6 && memcmp(buf, "later\n", 6) == 0 ? 0 : 1);
+	}
+	close(go[0]);
+	CHECK(setpgid(kid, kid) == 0);
+	CHECK(write(go[1], "g", 1) == 1);
+	close(go[1]);
+	int status;
+	CHECK(waitpid(kid, &status, WUNTRACED) == kid);
+	printf("background read: stopped %d, by signal %d\n", WIFSTOPPED(status),
+	       WIFSTOPPED(status) ? WSTOPSIG(status) : -1);
+	CHECK(tcsetpgrp(fd, kid) == 0);
+	CHECK(kill(-kid, SIGCONT) == 0);
+	usleep(100000);
+	term_type(fd, "later\n");
+	CHECK(waitpid(kid, &status, 0) == kid);
+	printf("background read: continued in the foreground, exited %d status %d\n",
+	       WIFEXITED(status), WEXITSTATUS(status));
+	CHECK(tcsetpgrp(fd, getpgrp()) == 0); /* SIGTTOU is ignored */
+}
+
 static int session_leader(void *arg)
 {
 	(void)arg;
@@ -103,6 +142,7 @@ static int session_leader(void *arg)
 	term_sane(fd);
 	signal_key("ctrl-c", "\x03");
 	signal_key("ctrl-backslash", "\x1c");
+	background_read();
 
 	/* ISIG off: ^C is a byte for the reader (raw mode). */
 	CHECK(tcgetattr(fd, &t) == 0);
