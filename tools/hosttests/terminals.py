@@ -15,7 +15,9 @@ with its terminal as the controlling terminal.
           `sleep 100` interrupted by a typed ^C (the prompt must come back
           within 5 seconds and `echo $?` say 130: SIGINT went to the
           foreground process group and the shell took the terminal back),
-          `cat` interrupted the same way, `exit`, then `halt`
+          `cat` interrupted the same way, `cat` stopped by ^Z (SIGTSTP:
+          BusyBox says "Stopped") and continued by `fg` (it copies a typed
+          line again until ^C), `exit`, then `halt`
           ("tty.serial.*")
   vt      on tty0 (the VGA screen, keys typed through the QEMU monitor's
           sendkey, the text read back from the VGA buffer at 0xb8000 with
@@ -167,6 +169,35 @@ def serial_cases(kernel, disk, timeout):
             ok = back
             case(f"{name}_status", b"echo ok $?\n", lambda g: "\nok 130\n" in g,
                  "$? after ^C is not 130 (128 + SIGINT)")
+        # ^Z stops cat (SIGTSTP to the foreground group), fg continues it.
+        if ok:
+            n = t.count(BB_PROMPT)
+            t.send(b"cat\n")
+            time.sleep(1.0)
+            t.send(b"\x1a")
+            stopped = t.wait_count(BB_PROMPT, n + 1, SIGINT_BACK) and "Stopped" in sh.text()
+            out.append(("serial.ctrl_z", stopped, "no \"Stopped\" and prompt after ^Z",
+                        sh.text()[-800:]))
+            ok = stopped
+        else:
+            out.append(("serial.ctrl_z", False, "not run: no BusyBox prompt", ""))
+        if ok:
+            n = t.count(BB_PROMPT)
+            start = len(sh.text())
+            t.send(b"fg\n")
+            time.sleep(1.0)
+            t.send(b"again\n")
+            time.sleep(1.0)
+            got = sh.text()[start:]
+            running = t.count(BB_PROMPT) == n and got.count("again") == 2
+            t.send(b"\x03")
+            back = t.wait_count(BB_PROMPT, n + 1, SIGINT_BACK)
+            out.append(("serial.fg", running and back,
+                        "after fg, cat did not copy a typed line (echo and output) and end on ^C",
+                        sh.text()[-800:]))
+            ok = back
+        else:
+            out.append(("serial.fg", False, "not run: no BusyBox prompt", ""))
         if ok:
             good, _ = t.say(b"exit\n", prompt="\n$ ")
             out.append(("serial.exit", good, "no /bin/sh prompt after BusyBox's exit",
@@ -365,7 +396,8 @@ def main():
 
     names = ["serial.prompt", "serial.busybox_sh", "serial.line_editing", "serial.window_size",
              "serial.tty_name", "serial.echo_off", "serial.sleep_ctrl_c", "serial.sleep_status",
-             "serial.cat_ctrl_c", "serial.cat_status", "serial.exit", "serial.halt",
+             "serial.cat_ctrl_c", "serial.cat_status", "serial.ctrl_z", "serial.fg",
+             "serial.exit", "serial.halt",
              "vt.prompt", "vt.busybox_sh", "vt.line_editing", "vt.cursor_keys", "vt.history",
              "vt.sleep_runs", "vt.ctrl_c",
              "vt.status"]
