@@ -29,7 +29,7 @@
  *     foreground group (TIOCSPGRP): SIGTTOU the same way, except that
  *     when SIGTTOU is ignored or blocked the change is allowed (as a
  *     shell that takes the terminal back relies on); an orphaned group
- *     gets -EIO.
+ *     gets -EIO (-ENOTTY from TIOCSPGRP, as on Linux).
  *   (Ignored or blocked: signal_ignored_or_blocked(), api/signal.h.  By
  *   default SIGTTIN and SIGTTOU stop the process; the call is restarted
  *   when SIGCONT continues it.)
