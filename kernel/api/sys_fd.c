@@ -10,6 +10,7 @@
 #include "api/linux.h"
 #include "api/signal.h"
 #include "api/syscall.h"
+#include "api/tty_job.h"
 #include "api/uaccess.h"
 #include "drivers/dev.h"
 #include "errno.h"
@@ -419,12 +420,11 @@ long sys_getdents64(SYSCALL_ARGS)
 }
 
 /*
- * ioctl(fd, request, arg), on a terminal (/dev/tty*, /dev/ttyS0): TCGETS
- * fills *arg with canonical-mode settings (echo, signals, CR to NL on
- * input, NL to CR NL on output, 8 bits, 38400 baud); TCSETS, TCSETSW and
- * TCSETSF read *arg and change nothing; TIOCGWINSZ gives 25 rows and 80
- * columns.  Errors: -EBADF, -ENOTTY (not a terminal, or another request),
- * -EFAULT (arg).
+ * ioctl(fd, request, arg), on a terminal (/dev/tty0.., /dev/ttyS0, and
+ * /dev/tty for the caller's controlling terminal): the requests of
+ * api/tty_job.h (termios, window size, job control), with their errors.
+ * Errors also: -EBADF, -ENOTTY (fd is not a terminal: a file, a pipe,
+ * another device; /dev/tty once the caller has no controlling terminal).
  */
 long sys_ioctl(SYSCALL_ARGS)
 {
@@ -433,44 +433,14 @@ long sys_ioctl(SYSCALL_ARGS)
 		return -EBADF;
 	}
 	vnode_t *vn = f->f_vnode;
-	bool tty = S_ISCHR(vn->vn_mode) && DEVID_MAJOR(vn->vn_devid) == TTY_MAJOR;
+	devid_t devid = S_ISCHR(vn->vn_mode) ? vn->vn_devid : NULL_DEVID;
+	bool readable = (f->f_mode & FMODE_READ) != 0;
 	fput(f);
-	if (!tty) {
+	tty_t *tty = devid != NULL_DEVID ? tty_from_devid(devid) : NULL;
+	if (tty == NULL) {
 		return -ENOTTY;
 	}
-	linux_termios_t t;
-	switch (a2) {
-	case LINUX_TCGETS:
-		memset(&t, 0, sizeof(t));
-		t.c_iflag = 0000400 | 0002000;           /* ICRNL IXON */
-		t.c_oflag = 0000001 | 0000004;           /* OPOST ONLCR */
-		t.c_cflag = 0000017 | 0000060 | 0000200; /* B38400 CS8 CREAD */
-		t.c_lflag = 0000001 | 0000002 | 0000010 | 0000020 | 0000040 | 0001000 | 0004000 |
-			    0100000; /* ISIG ICANON ECHO ECHOE ECHOK ECHOCTL ECHOKE IEXTEN */
-		t.c_cc[0] = 003;     /* VINTR ^C */
-		t.c_cc[1] = 034;     /* VQUIT ^\ */
-		t.c_cc[2] = 0177;    /* VERASE DEL */
-		t.c_cc[3] = 025;     /* VKILL ^U */
-		t.c_cc[4] = 004;     /* VEOF ^D */
-		t.c_cc[6] = 1;       /* VMIN */
-		t.c_cc[8] = 021;     /* VSTART ^Q */
-		t.c_cc[9] = 023;     /* VSTOP ^S */
-		t.c_cc[10] = 032;    /* VSUSP ^Z */
-		t.c_cc[12] = 022;    /* VREPRINT ^R */
-		t.c_cc[14] = 027;    /* VWERASE ^W */
-		t.c_cc[15] = 026;    /* VLNEXT ^V */
-		return copy_to_user((void *)a3, &t, sizeof(t));
-	case LINUX_TCSETS:
-	case LINUX_TCSETSW:
-	case LINUX_TCSETSF:
-		return copy_from_user(&t, (const void *)a3, sizeof(t));
-	case LINUX_TIOCGWINSZ: {
-		uint16_t ws[4] = {25, 80, 0, 0};
-		return copy_to_user((void *)a3, ws, sizeof(ws));
-	}
-	default:
-		return -ENOTTY;
-	}
+	return tty_job_ioctl(tty, a2, a3, readable);
 }
 
 #define F_DUPFD 0

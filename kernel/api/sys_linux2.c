@@ -8,6 +8,7 @@
 #include "api/fdflags.h"
 #include "api/linux.h"
 #include "api/linux2.h"
+#include "api/tty_job.h"
 #include "api/uaccess.h"
 #include "api/uthread.h"
 #include "api/vmglue.h"
@@ -121,6 +122,7 @@ void pgrp_fork(proc_t *parent, proc_t *child)
 
 void pgrp_exit(proc_t *p)
 {
+	tty_job_exit(p);
 	pgrp_entry_t *e = pgrp_entry(p);
 	if (e != NULL && e->pe_exe != NULL) {
 		kfree(e->pe_exe);
@@ -251,8 +253,8 @@ long sys_getsid(SYSCALL_ARGS)
 
 /*
  * setsid(): makes the caller the leader of a new session and of a new
- * process group, both with its pid, which it returns.  (No controlling
- * terminal yet.)  -EPERM when a process group with the caller's pid
+ * process group, both with its pid, which it returns.  The new session
+ * has no controlling terminal (api/tty_job.h).  -EPERM when a process group with the caller's pid
  * already exists (the caller leads one, or another process is in it).
  */
 long sys_setsid(SYSCALL_ARGS)
@@ -740,22 +742,6 @@ typedef struct linux_pollfd {
 	int16_t revents;
 } linux_pollfd_t;
 
-/* The terminal device 'devid' is, or NULL. */
-static tty_t *tty_of(devid_t devid)
-{
-	if (DEVID_MAJOR(devid) != TTY_MAJOR) {
-		return NULL;
-	}
-	bytedev_t *bd = bytedev_lookup(devid);
-	for (int i = 0; bd != NULL && i < tty_count(); i++) {
-		tty_t *t = tty_at(i);
-		if (t != NULL && &t->tt_dev == bd) {
-			return t;
-		}
-	}
-	return NULL;
-}
-
 /* The revents of one pollfd now. */
 static int16_t poll_one(const linux_pollfd_t *pfd)
 {
@@ -776,12 +762,10 @@ static int16_t poll_one(const linux_pollfd_t *pfd)
 			ready |= (f->f_mode & FMODE_READ) ? POLLHUP : POLLERR;
 		}
 	} else if (S_ISCHR(vn->vn_mode)) {
-		tty_t *t = tty_of(vn->vn_devid);
+		tty_t *t = tty_from_devid(vn->vn_devid);
 		if (t != NULL) {
-			uint32_t flags = intr_save();
-			bool line = t->tt_ldisc.ld_cooked != t->tt_ldisc.ld_head;
-			intr_restore(flags);
-			ready = POLLOUT | POLLWRNORM | (line ? POLLIN | POLLRDNORM : 0);
+			bool input = tty_input_ready(t) > 0;
+			ready = POLLOUT | POLLWRNORM | (input ? POLLIN | POLLRDNORM : 0);
 		}
 	}
 	fput(f);
@@ -793,8 +777,9 @@ static int16_t poll_one(const linux_pollfd_t *pfd)
  * ready for what its events ask, or 'timeout' milliseconds (negative:
  * forever; 0: do not wait), and sets each revents.  Ready: a regular
  * file, a directory and a device other than a terminal always (POLLIN,
- * POLLOUT); a terminal for POLLIN when a completed line waits (canonical
- * mode: the line being typed does not count), always for POLLOUT; a
+ * POLLOUT); a terminal for POLLIN when a read would not wait
+ * (tty_input_ready(): in canonical mode a completed line, not the line
+ * being typed; in raw mode any byte), always for POLLOUT; a
  * pipe's read end when it holds data, its write end when it has room,
  * with POLLHUP (read end) or POLLERR (write end) once the other end is
  * closed.  A negative fd is ignored (revents 0); a closed one gets

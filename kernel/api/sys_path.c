@@ -9,6 +9,7 @@
 #include "api/linux.h"
 #include "api/linux2.h"
 #include "api/syscall.h"
+#include "api/tty_job.h"
 #include "api/uaccess.h"
 #include "errno.h"
 #include "mm/kmalloc.h"
@@ -27,6 +28,11 @@ static long open_path(const char *path, void *arg)
 	if (fd < 0) {
 		return fd;
 	}
+	int err = tty_job_open(fd, flags);
+	if (err < 0) {
+		do_close(fd);
+		return err;
+	}
 	if (flags & O_DIRECTORY) {
 		stat_t st;
 		if (do_fstat(fd, &st) == 0 && !S_ISDIR(st.st_mode)) {
@@ -41,7 +47,10 @@ static long open_path(const char *path, void *arg)
 /*
  * open(path, flags, mode): do_open(); O_CLOEXEC makes the descriptor
  * close-on-exec; O_DIRECTORY fails with -ENOTDIR (closing it again) if
- * the file is not a directory; mode is ignored (no permissions).
+ * the file is not a directory; mode is ignored (no permissions).  A
+ * terminal: tty_job_open() (api/tty_job.h): without O_NOCTTY it may
+ * become the controlling terminal of a session leader's session;
+ * /dev/tty without a controlling terminal fails with -ENXIO.
  */
 long sys_open(SYSCALL_ARGS)
 {

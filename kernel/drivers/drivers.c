@@ -16,6 +16,7 @@
 #include "drivers/memdevs.h"
 #include "drivers/pci.h"
 #include "drivers/serial.h"
+#include "drivers/tty_termios.h"
 #include "drivers/vterm.h"
 #include "util/debug.h"
 #include "util/kprintf.h"
@@ -27,5 +28,6 @@ void drivers_init(void)
 	memdevs_init();
 	vterm_init();
 	serial_tty_init();
+	tty_signals_init();
 	ata_init();
 }

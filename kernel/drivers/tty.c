@@ -35,21 +35,22 @@
 static tty_t *ttys[TTY_MAX];
 static int nttys;
 
-/* The line discipline's echo goes straight to the driver (interrupt context). */
+/* The line discipline's echo goes to the driver when ECHO is on (interrupt context). */
 static void tty_echo(void *arg, const char *s, size_t n)
 {
-	tty_t *tty = arg;
-	tty->tt_ops->output(tty, s, n);
+	tty_term_echo(arg, s, n);
 }
 
+/* Raw mode and job control first (tty_termios.h); canonical reads end in tty_read(). */
 static ssize_t tty_dev_read(bytedev_t *dev, off_t pos, void *buf, size_t count)
 {
-	return tty_read(dev->cd_driver, buf, count);
+	return tty_term_read(dev->cd_driver, buf, count);
 }
 
+/* Job control first (TOSTOP, tty_termios.h), then tty_write(). */
 static ssize_t tty_dev_write(bytedev_t *dev, off_t pos, const void *buf, size_t count)
 {
-	return tty_write(dev->cd_driver, buf, count);
+	return tty_term_write(dev->cd_driver, buf, count);
 }
 
 static const bytedev_ops_t tty_dev_ops = {
@@ -72,6 +73,7 @@ void tty_init(tty_t *tty, const char *name, const tty_ops_t *ops, void *driver)
 	tty->tt_dev.cd_ops = &tty_dev_ops;
 	tty->tt_dev.cd_driver = tty;
 	list_link_init(&tty->tt_dev.cd_link);
+	tty_term_init(tty, 24);
 }
 
 int tty_register(tty_t *tty, int minor)
@@ -100,12 +102,12 @@ tty_t *tty_at(int i)
 
 void tty_receive_char(tty_t *tty, char c)
 {
-	ldisc_receive_char(&tty->tt_ldisc, c);
+	tty_term_input(tty, c);
 }
 
 bool tty_input_full(tty_t *tty)
 {
-	return ldisc_full(&tty->tt_ldisc);
+	return tty_term_input_full(tty);
 }
 
 /*

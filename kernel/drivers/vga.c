@@ -118,6 +118,28 @@ void vga_screen_write(vga_screen_t *s, const char *buf, size_t n)
 	intr_restore(flags);
 }
 
+void vga_screen_move(vga_screen_t *s, int row, int col)
+{
+	uint32_t flags = intr_save();
+	s->vs_row = row < 0 ? 0 : row >= VGA_ROWS ? VGA_ROWS - 1 : row;
+	s->vs_col = col < 0 ? 0 : col >= VGA_COLS ? VGA_COLS - 1 : col;
+	if (s == visible) {
+		hw_move_cursor(s->vs_row, s->vs_col);
+	}
+	intr_restore(flags);
+}
+
+void vga_screen_erase(vga_screen_t *s, int from, int to)
+{
+	uint32_t flags = intr_save();
+	from = from < 0 ? 0 : from;
+	to = to > VGA_ROWS * VGA_COLS ? VGA_ROWS * VGA_COLS : to;
+	for (int i = from; i < to; i++) {
+		screen_put_cell(s, i / VGA_COLS, i % VGA_COLS, BLANK(s->vs_attr));
+	}
+	intr_restore(flags);
+}
+
 void vga_screen_clear(vga_screen_t *s)
 {
 	uint32_t flags = intr_save();

@@ -20,12 +20,14 @@
  * and exit run in the shell itself; everything else is a program, found
  * through PATH (default /bin) unless its name has a '/'.  A command ending
  * with '&' runs without being waited for; finished background children are
- * reaped before each new line.
+ * reaped before each new line.  At a terminal, ^C ends the command being
+ * run (the shell ignores it and each command starts with the default).
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -51,6 +53,19 @@ struct command {
 
 static int last_status;
 static int interactive;
+
+/*
+ * An interactive shell ignores the terminal's signal keys (^C, ^\, ^Z
+ * reach the terminal's foreground process group, the shell's own) so
+ * that they end the command it runs, not the shell; each command starts
+ * with them back at their defaults.
+ */
+static void set_terminal_signals(void (*action)(int))
+{
+	signal(SIGINT, action);
+	signal(SIGQUIT, action);
+	signal(SIGTSTP, action);
+}
 
 static void reap_background(void)
 {
@@ -337,6 +352,8 @@ static int run_commands(struct command *cmds, int n, int background)
 			break;
 		}
 		if (pid == 0) {
+			if (interactive)
+				set_terminal_signals(SIG_DFL);
 			if (in >= 0)
 				dup2(in, 0), close(in);
 			if (pfd[1] >= 0)
@@ -515,6 +532,8 @@ int main(int argc, char **argv)
 		return last_status;
 	}
 	interactive = isatty(0);
+	if (interactive)
+		set_terminal_signals(SIG_IGN);
 	run_stream(0);
 	if (interactive)
 		fputs("\n", stdout);

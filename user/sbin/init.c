@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -49,12 +50,19 @@ static const user_shell_t user_shells[] = {
 static const user_shell_t *shell = &user_shells[0]; /* the one to start */
 static const char *unknown_shell;                   /* a USERSHELL that names none, or NULL */
 
-/* Starts the shell on terminals[i]; its pid, or -1 after a message on the console. */
+/*
+ * Starts the shell on terminals[i]; its pid, or -1 after a message on the
+ * console.  The shell leads a session of its own (setsid) whose
+ * controlling terminal is terminals[i]: opening it makes it so, and
+ * TIOCSCTTY says it again in case init's own session held it.  So ^C
+ * there signals the terminal's foreground process group.
+ */
 static pid_t start_shell(size_t i)
 {
 	pid_t pid = fork();
 	if (pid != 0)
 		return pid;
+	setsid();
 	int fd = open(terminals[i], O_RDWR);
 	if (fd < 0)
 		_exit(1);
@@ -63,6 +71,7 @@ static pid_t start_shell(size_t i)
 			dup2(fd, d);
 	if (fd > 2)
 		close(fd);
+	ioctl(0, TIOCSCTTY, 1);
 	if (unknown_shell != NULL)
 		dprintf(2, "init: USERSHELL=%s: no such shell (sh or busybox); starting %s\n",
 			unknown_shell, shell->path);

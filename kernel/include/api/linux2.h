@@ -82,7 +82,8 @@ void pgrp_fork(proc_t *parent, proc_t *child);
  * "/proc/self/exe" to run their own file again: execve (and
  * kernel_execve) record the absolute path of the program they load
  * (pgrp_exec_record(), the working directory prepended to a relative
- * path; fork copies it; exit drops it, pgrp_exit()), and an execve of
+ * path; fork copies it; exit drops it, pgrp_exit(), which also drops a
+ * session leader's controlling terminal: api/tty_job.h), and an execve of
  * exactly "/proc/self/exe" runs the file at that path
  * (pgrp_exec_self() rewrites the kernel copy of the path, 'size' bytes).
  * Only execve knows the name: readlink and open of it fail with

@@ -49,7 +49,9 @@
  * lstat64's and getdents64's buffers; getcwd's; the old mmap's argument
  * block; rt_sigaction's act and oldact and rt_sigprocmask's set and oldset
  * (NULL: none); set_thread_area's descriptor; the terminal ioctls'
- * argument (TCGETS, TCSETS*, TIOCGWINSZ); keel_meminfo's.  Not pointers to
+ * argument (every request of api/tty_job.h that reads or writes through
+ * it: TCGETS, TCSETS*, TIOCGWINSZ, TIOCSWINSZ, TIOCGPGRP, TIOCSPGRP,
+ * TIOCGSID, TIOCSTI, FIONREAD, TIOCOUTQ); keel_meminfo's.  Not pointers to
  * the kernel: brk's, mmap2's and munmap's addresses, set_tid_address's
  * (never used), nanosleep's remainder (written only when a sleep is cut
  * short).  Where Keel
@@ -58,7 +60,8 @@
  * nothing (Linux moves the mapped part and returns a short count).
  *
  * The calls of api/linux2.h (clone, mprotect, process groups, ...) are
- * listed there.
+ * listed there; ioctl's terminal requests (termios, job control, the
+ * window size) in api/tty_job.h.
  */
 #ifndef KEEL_API_SYSCALL_H
 #define KEEL_API_SYSCALL_H

@@ -26,8 +26,10 @@ typedef uint32_t devid_t;
 #define MEM_MAJOR 1 /* minor 0: /dev/null, 1: /dev/zero */
 #define TTY_MAJOR 2 /* minors 0..VTERM_COUNT-1: tty0.., TTY_SERIAL_MINOR: ttyS0 */
 #define TTY_SERIAL_MINOR 64
+#define CTTY_MAJOR 5 /* minor 0: /dev/tty, the caller's controlling terminal */
 #define DEVID_NULL MKDEVID(MEM_MAJOR, 0)
 #define DEVID_ZERO MKDEVID(MEM_MAJOR, 1)
+#define DEVID_CTTY MKDEVID(CTTY_MAJOR, 0)
 
 /* Block devices. */
 #define DISK_MAJOR 3 /* minors 0..3: hda (primary master) .. hdd (secondary slave) */

@@ -25,6 +25,7 @@
 
 #include "drivers/bytedev.h"
 #include "drivers/ldisc.h"
+#include "drivers/tty_termios.h"
 #include "proc/kmutex.h"
 #include "types.h"
 
@@ -52,12 +53,14 @@ typedef struct tty {
 	const tty_ops_t *tt_ops;
 	void *tt_driver;  /* the driver's own data */
 	bytedev_t tt_dev; /* the tty as the byte device /dev/<name> */
+	tty_term_t tt_term; /* settings, raw input, session (tty_termios.h) */
 } tty_t;
 
 #define TTY_MAX 8
 
 /*
- * Sets up 'tty' (its line discipline empty, its mutexes free) for the
+ * Sets up 'tty' (its line discipline empty, its mutexes free, its settings
+ * the defaults of tty_termios.h with a 24 x 80 window, no session) for the
  * driver 'ops'; it is not registered.  Both ops are required.
  */
 void tty_init(tty_t *tty, const char *name, const tty_ops_t *ops, void *driver);
@@ -88,10 +91,18 @@ ssize_t tty_read(tty_t *tty, void *buf, size_t count);
  */
 ssize_t tty_write(tty_t *tty, const void *buf, size_t count);
 
-/* A driver's input: one character typed on the terminal.  Any context. */
+/*
+ * A driver's input: one character typed on the terminal.  Any context.
+ * It goes through tty_term_input() (tty_termios.h): the input flags and
+ * the signal characters, then the line discipline (canonical mode) or
+ * the raw ring.
+ */
 void tty_receive_char(tty_t *tty, char c);
 
-/* Whether the line discipline would drop ordinary input now (ldisc_full()). */
+/*
+ * Whether ordinary input would be dropped now: ldisc_full() in canonical
+ * mode, a full raw ring in raw mode (tty_term_input_full()).
+ */
 bool tty_input_full(tty_t *tty);
 
 #endif

@@ -49,6 +49,12 @@ void vga_screen_init(vga_screen_t *s);
  */
 void vga_screen_write(vga_screen_t *s, const char *buf, size_t n);
 
+/* Moves the cursor of 's' to (row, col), each clamped to the screen. */
+void vga_screen_move(vga_screen_t *s, int row, int col);
+
+/* Blanks the cells from..to-1 of 's' (a cell's index: row * VGA_COLS + col). */
+void vga_screen_erase(vga_screen_t *s, int from, int to);
+
 /* Blanks 's' and puts its cursor at the top left. */
 void vga_screen_clear(vga_screen_t *s);
 

@@ -37,7 +37,9 @@ vga_screen_t *vterm_screen(int index);
 /*
  * What the keyboard interrupt calls for each key (exposed so that tests can
  * type without a keyboard): Alt+F1.. switch terminals, characters go to the
- * active terminal's tty, other keys are ignored.
+ * active terminal's tty; the arrows, Home, End and Delete go there as ESC [
+ * A, B, C, D, ESC [ 1 ~, 4 ~, 3 ~ when it is in raw mode
+ * (tty_termios.h); other keys are ignored.
  */
 void vterm_key(int key, unsigned mods);
 
