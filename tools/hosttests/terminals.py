@@ -198,6 +198,24 @@ def serial_cases(kernel, disk, timeout):
             ok = back
         else:
             out.append(("serial.fg", False, "not run: no BusyBox prompt", ""))
+        # A stopped sleep goes on sleeping after fg (its call restarts), then ends.
+        if ok:
+            n = t.count(BB_PROMPT)
+            t.send(b"sleep 3\n")
+            time.sleep(0.5)
+            t.send(b"\x1a")
+            stopped = t.wait_count(BB_PROMPT, n + 1, SIGINT_BACK)
+            t.send(b"fg\n")
+            time.sleep(1.0)
+            early = t.count(BB_PROMPT) > n + 1
+            back = t.wait_count(BB_PROMPT, n + 2, SIGINT_BACK + 10)
+            out.append(("serial.fg_sleep", stopped and not early and back,
+                        "sleep 3, ^Z, fg: " + ("no prompt after ^Z" if not stopped else
+                                               "the sleep ended at once after fg" if early else
+                                               "the sleep did not end"), sh.text()[-800:]))
+            ok = stopped and back
+        else:
+            out.append(("serial.fg_sleep", False, "not run: no BusyBox prompt", ""))
         if ok:
             good, _ = t.say(b"exit\n", prompt="\n$ ")
             out.append(("serial.exit", good, "no /bin/sh prompt after BusyBox's exit",
@@ -397,7 +415,7 @@ def main():
     names = ["serial.prompt", "serial.busybox_sh", "serial.line_editing", "serial.window_size",
              "serial.tty_name", "serial.echo_off", "serial.sleep_ctrl_c", "serial.sleep_status",
              "serial.cat_ctrl_c", "serial.cat_status", "serial.ctrl_z", "serial.fg",
-             "serial.exit", "serial.halt",
+             "serial.fg_sleep", "serial.exit", "serial.halt",
              "vt.prompt", "vt.busybox_sh", "vt.line_editing", "vt.cursor_keys", "vt.history",
              "vt.sleep_runs", "vt.ctrl_c",
              "vt.status"]
