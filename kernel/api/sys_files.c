@@ -95,15 +95,32 @@ _Static_assert(sizeof(linux_statx_t) == 256, "struct statx is 256 bytes");
 
 #define STATX_BASIC_STATS 0x7ffu
 #define STATX_RESERVED 0x80000000u
-#define AT_SYMLINK_NOFOLLOW 0x100
-#define AT_NO_AUTOMOUNT 0x800
-#define AT_EMPTY_PATH 0x1000
 #define AT_STATX_SYNC_TYPE 0x6000
 
 /* do_stat() for at_dirfd_call(): 'arg' is the stat_t to fill. */
-static long statx_path(const char *path, void *arg)
+static long stat_path(const char *path, void *arg)
 {
 	return do_stat(path, (stat_t *)arg);
+}
+
+int stat_at(int dirfd, uint32_t upath, uint32_t flags, stat_t *st)
+{
+	int err;
+	char *path = user_path_copy(upath, &err);
+	if (path == NULL) {
+		return err;
+	}
+	if (path[0] != '\0') {
+		err = (int)at_dirfd_call(dirfd, path, stat_path, st);
+	} else if (!(flags & AT_EMPTY_PATH)) {
+		err = -ENOENT;
+	} else if (dirfd == LINUX_AT_FDCWD) {
+		err = do_stat(".", st);
+	} else {
+		err = do_fstat(dirfd, st);
+	}
+	kfree(path);
+	return err;
 }
 
 long sys_statx(SYSCALL_ARGS)
@@ -118,22 +135,8 @@ long sys_statx(SYSCALL_ARGS)
 	if (user_range_check((void *)a5, sizeof(linux_statx_t), PROT_WRITE) != 0) {
 		return -EFAULT;
 	}
-	int err;
-	char *path = user_path_copy(a2, &err);
-	if (path == NULL) {
-		return err;
-	}
 	stat_t st;
-	if (path[0] != '\0') {
-		err = (int)at_dirfd_call(dirfd, path, statx_path, &st);
-	} else if (!(flags & AT_EMPTY_PATH)) {
-		err = -ENOENT;
-	} else if (dirfd == LINUX_AT_FDCWD) {
-		err = do_stat(".", &st);
-	} else {
-		err = do_fstat(dirfd, &st);
-	}
-	kfree(path);
+	int err = stat_at(dirfd, a2, flags, &st);
 	if (err < 0) {
 		return err;
 	}

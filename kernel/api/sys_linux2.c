@@ -470,21 +470,12 @@ long sys_readlink(SYSCALL_ARGS)
 	return err < 0 ? err : -EINVAL;
 }
 
-#define AT_SYMLINK_NOFOLLOW 0x100
-#define AT_NO_AUTOMOUNT 0x800
-#define AT_EMPTY_PATH 0x1000
-
-/* do_stat() for at_dirfd_call(): 'arg' is the stat_t to fill. */
-static long stat_path(const char *path, void *arg)
-{
-	return do_stat(path, (stat_t *)arg);
-}
-
 /*
  * fstatat64(dirfd, path, buf, flags): stat64 of 'path', a relative one
  * resolved from the directory open as dirfd (at_dirfd_call(), AT_FDCWD
  * -100: the working directory); with AT_EMPTY_PATH (0x1000) and an empty
- * path, fstat64 of 'dirfd'.  AT_SYMLINK_NOFOLLOW and AT_NO_AUTOMOUNT are
+ * path, fstat64 of 'dirfd' (of the working directory for AT_FDCWD, as
+ * statx; stat_at()).  AT_SYMLINK_NOFOLLOW and AT_NO_AUTOMOUNT are
  * accepted (no links, no automounts).  Errors: -EINVAL (other flags),
  * -ENOENT (an empty path without AT_EMPTY_PATH), -EBADF, -ENOTDIR (dirfd
  * not a directory), -EFAULT, the walk's.
@@ -497,36 +488,16 @@ long sys_fstatat64(SYSCALL_ARGS)
 	if (user_range_check((void *)a3, sizeof(linux_stat64_t), PROT_WRITE) != 0) {
 		return -EFAULT;
 	}
-	int err;
-	char *path = user_path_copy(a2, &err);
-	if (path == NULL) {
-		return err;
-	}
 	stat_t st;
-	if (path[0] == '\0') {
-		err = (a4 & AT_EMPTY_PATH) ? do_fstat((int)a1, &st) : -ENOENT;
-	} else {
-		err = (int)at_dirfd_call((int)a1, path, stat_path, &st);
-	}
-	kfree(path);
+	int err = stat_at((int)a1, a2, a4, &st);
 	return err < 0 ? err : stat64_to_user((void *)a3, &st);
 }
 
 /* 0 if 'upath' (relative to dirfd, as fstatat64 resolves it) names a file, else the error. */
 static long path_exists_at(int dirfd, uint32_t upath)
 {
-	int err;
-	char *path = user_path_copy(upath, &err);
-	if (path == NULL) {
-		return err;
-	}
 	stat_t st;
-	if (path[0] == '\0') {
-		err = -ENOENT;
-	} else {
-		err = (int)at_dirfd_call(dirfd, path, stat_path, &st);
-	}
-	kfree(path);
+	int err = stat_at(dirfd, upath, 0, &st);
 	return err < 0 ? err : 0;
 }
 

@@ -127,6 +127,19 @@ long sys_mprotect(SYSCALL_ARGS);
  */
 long at_dirfd_call(int dirfd, const char *path, long (*fn)(const char *path, void *arg), void *arg);
 
+#define AT_SYMLINK_NOFOLLOW 0x100
+#define AT_NO_AUTOMOUNT 0x800
+#define AT_EMPTY_PATH 0x1000
+
+/*
+ * The stat of the user path 'upath' as fstatat64 and statx find it: a
+ * relative path from dirfd (at_dirfd_call()); an empty path with
+ * AT_EMPTY_PATH in 'flags' is dirfd itself (the working directory for
+ * AT_FDCWD), without it -ENOENT.  0 and *st filled, or the error: -EFAULT,
+ * -ENAMETOOLONG, -EBADF, -ENOTDIR, the walk's.
+ */
+int stat_at(int dirfd, uint32_t upath, uint32_t flags, stat_t *st);
+
 /*
  * 0 if a new file could be made at 'path' (a kernel copy): its directory
  * exists and the name is free; else the error Linux gives there before it
