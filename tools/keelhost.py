@@ -145,6 +145,64 @@ def wait_for_port(port, timeout, proc=None):
     return False
 
 
+class Monitor:
+    """A client of QEMU's human monitor on a Unix socket (QEMU started with
+    -monitor unix:PATH,server,nowait):
+
+        mon = Monitor(path)
+        reply = mon.command("sendkey ret")   # what it printed before "(qemu) "
+        mon.close()
+
+    The first command connects (retrying for 'timeout' seconds while QEMU
+    starts) and reads the greeting; each command waits at most 'timeout'
+    seconds for the next prompt."""
+
+    PROMPT = b"(qemu) "
+
+    def __init__(self, path, timeout=10):
+        self.path, self.timeout, self.sock = path, timeout, None
+
+    def _read_prompt(self):
+        buf = b""
+        end = time.monotonic() + self.timeout
+        self.sock.settimeout(0.2)
+        while not buf.endswith(self.PROMPT) and time.monotonic() < end:
+            try:
+                chunk = self.sock.recv(4096)
+            except socket.timeout:
+                continue
+            if not chunk:
+                break
+            buf += chunk
+        return buf.decode("latin-1")
+
+    def _connect(self):
+        end = time.monotonic() + self.timeout
+        while True:
+            self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            try:
+                self.sock.connect(self.path)
+                break
+            except OSError:
+                self.sock.close()
+                self.sock = None
+                if time.monotonic() > end:
+                    raise
+                time.sleep(0.05)
+        self._read_prompt()
+
+    def command(self, command):
+        if self.sock is None:
+            self._connect()
+        self.sock.sendall(command.encode() + b"\n")
+        return self._read_prompt()
+
+    def close(self):
+        if self.sock is not None:
+            self.sock.close()
+            self.sock = None
+
+
 def glob_match(pattern, name):
     """The kernel's glob: '*' matches any run of characters, '?' one; no classes."""
     p = s = 0

@@ -41,7 +41,6 @@ import os
 import queue
 import random
 import re
-import socket
 import subprocess
 import sys
 import threading
@@ -163,37 +162,10 @@ class Boot:
 
     # The monitor.
 
-    def _monitor_read_prompt(self, timeout=10):
-        buf = b""
-        deadline = time.time() + timeout
-        self.mon.settimeout(0.2)
-        while not buf.endswith(b"(qemu) ") and time.time() < deadline:
-            try:
-                chunk = self.mon.recv(4096)
-            except socket.timeout:
-                continue
-            if not chunk:
-                break
-            buf += chunk
-        return buf.decode("latin-1")
-
     def monitor(self, command):
         if self.mon is None:
-            deadline = time.time() + 10
-            while True:
-                try:
-                    self.mon = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-                    self.mon.connect(self.monitor_path)
-                    break
-                except OSError:
-                    self.mon.close()
-                    self.mon = None
-                    if time.time() > deadline:
-                        raise
-                    time.sleep(0.05)
-            self._monitor_read_prompt()
-        self.mon.sendall(command.encode() + b"\n")
-        return self._monitor_read_prompt()
+            self.mon = keelhost.Monitor(self.monitor_path)
+        return self.mon.command(command)
 
     def sendkeys(self, keys):
         for key in keys:

@@ -35,7 +35,6 @@ import argparse
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -266,37 +265,10 @@ class VgaBoot:
             self.proc.kill()
             self.proc.wait()
 
-    def _prompt(self, timeout=10):
-        buf = b""
-        end = time.monotonic() + timeout
-        self.mon.settimeout(0.2)
-        while not buf.endswith(b"(qemu) ") and time.monotonic() < end:
-            try:
-                chunk = self.mon.recv(4096)
-            except socket.timeout:
-                continue
-            if not chunk:
-                break
-            buf += chunk
-        return buf.decode("latin-1")
-
     def monitor(self, command):
         if self.mon is None:
-            end = time.monotonic() + 10
-            while True:
-                try:
-                    self.mon = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-                    self.mon.connect(self.sock_path)
-                    break
-                except OSError:
-                    self.mon.close()
-                    self.mon = None
-                    if time.monotonic() > end:
-                        raise
-                    time.sleep(0.05)
-            self._prompt()
-        self.mon.sendall(command.encode() + b"\n")
-        return self._prompt()
+            self.mon = keelhost.Monitor(self.sock_path)
+        return self.mon.command(command)
 
     def type(self, text):
         for c in text:
