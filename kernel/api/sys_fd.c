@@ -16,6 +16,7 @@
 #include "errno.h"
 #include "fs/pipe.h"
 #include "mm/mm.h"
+#include "api/uthread.h"
 #include "mm/page.h"
 #include "mm/pframe.h"
 #include "util/string.h"
@@ -60,7 +61,7 @@ long sys_read(SYSCALL_ARGS)
 	if (user_range_check(ubuf, count, ACCESS_WRITE) != 0) {
 		return -EFAULT;
 	}
-	char *kbuf = page_alloc();
+	char *kbuf = uproc_page_alloc();
 	if (kbuf == NULL) {
 		return -ENOMEM;
 	}
@@ -105,7 +106,7 @@ long sys_write(SYSCALL_ARGS)
 	if (user_range_check(ubuf, count, ACCESS_READ) != 0) {
 		return -EFAULT;
 	}
-	char *kbuf = page_alloc();
+	char *kbuf = uproc_page_alloc();
 	if (kbuf == NULL) {
 		return -ENOMEM;
 	}

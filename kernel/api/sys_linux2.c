@@ -662,7 +662,7 @@ long sys_sendfile64(SYSCALL_ARGS)
 			return r;
 		}
 	}
-	char *kbuf = page_alloc();
+	char *kbuf = uproc_page_alloc();
 	if (kbuf == NULL) {
 		return -ENOMEM;
 	}

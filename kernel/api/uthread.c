@@ -25,6 +25,7 @@
 #include "errno.h"
 #include "mm/kstack.h"
 #include "mm/mm.h"
+#include "mm/page.h"
 #include "proc/sched.h"
 #include "util/debug.h"
 #include "util/kprintf.h"
@@ -197,6 +198,15 @@ bool uproc_oom_kill_other(int tries)
 	}
 	sched_sleep_ticks(1);
 	return true;
+}
+
+void *uproc_page_alloc(void)
+{
+	void *page = page_alloc();
+	for (int tries = 0; page == NULL && uproc_oom_kill_other(tries); tries++) {
+		page = page_alloc();
+	}
+	return page;
 }
 
 /*

@@ -96,6 +96,16 @@ void uproc_kill_others(int status);
 bool uproc_oom_kill_other(int tries);
 
 /*
+ * A page for a system call's own use (read's and write's bounce buffer),
+ * for the running user process: when no frame is free, the out-of-memory
+ * killer ends a bigger process and the allocation is tried again, as for
+ * a page fault, so that a program does not see -ENOMEM from read() only
+ * because another one holds all memory.  NULL when that does not help.
+ * May sleep.  Freed with page_free().
+ */
+void *uproc_page_alloc(void);
+
+/*
  * Interrupting a system call.  A signal that must reach a process asleep
  * in the kernel (one it catches, or a stop) wakes it through the same
  * cancellation PROCS built for kill: uthread_interrupt() sets kt_cancelled
