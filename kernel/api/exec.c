@@ -438,13 +438,13 @@ void exec_cache_drop(void)
 /* Puts vn (just run) first in the exec cache, with a reference of its own. */
 static void exec_cache_note(vnode_t *vn)
 {
-	vfs_set_cache_release(exec_cache_drop);
 	int i = 0;
 	while (i < EXEC_CACHE_SIZE && exec_cache[i] != vn) {
 		i++;
 	}
 	vnode_t *out = NULL;
 	if (i == EXEC_CACHE_SIZE) {
+		vfs_set_cache_release(exec_cache_drop); /* now that the table holds vnodes */
 		vref(vn);
 		i = EXEC_CACHE_SIZE - 1;
 		out = exec_cache[i];

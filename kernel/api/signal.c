@@ -241,6 +241,16 @@ static bool sig_valid_target(proc_t *p)
 	       vm_proc_get(p) != NULL;
 }
 
+/* Makes 'sig' pending in e with fresh information (si_code 'code'); the rest is the caller's. */
+static sig_info_t *sig_pend(sig_entry_t *e, int sig, int code)
+{
+	e->se_pending |= SIGBIT(sig);
+	sig_info_t *in = &e->se_info[sig - 1];
+	memset(in, 0, sizeof(*in));
+	in->si_code = code;
+	return in;
+}
+
 /*
  * Tells the parent of 'child' that it exited, was killed, stopped or
  * continued (si_code CLD_*, with 'status' the exit code or the signal):
@@ -264,10 +274,7 @@ static void sig_notify_parent(proc_t *child, int code, int status)
 	if ((code == CLD_STOPPED || code == CLD_CONTINUED) && (ka->ka_flags & SA_NOCLDSTOP)) {
 		return;
 	}
-	e->se_pending |= SIGBIT(SIGCHLD);
-	sig_info_t *in = &e->se_info[SIGCHLD - 1];
-	memset(in, 0, sizeof(*in));
-	in->si_code = code;
+	sig_info_t *in = sig_pend(e, SIGCHLD, code);
 	in->si_pid = child->p_pid;
 	in->si_status = status;
 	sched_broadcast_on(&e->se_wait);
@@ -306,11 +313,7 @@ void signal_send(proc_t *p, int sig, int code)
 		proc_kill(p, sig); /* a fatal signal: even a sleeping process ends now */
 		return;
 	}
-	e->se_pending |= SIGBIT(sig);
-	sig_info_t *in = &e->se_info[sig - 1];
-	memset(in, 0, sizeof(*in));
-	in->si_code = code;
-	in->si_pid = curproc->p_pid;
+	sig_pend(e, sig, code)->si_pid = curproc->p_pid;
 	sched_broadcast_on(&e->se_wait);
 	/* A handler to run or a stop to take: a system call it sleeps in must end. */
 	if (p != curproc && !blocked && !e->se_stopped) {
@@ -347,11 +350,7 @@ bool signal_fault(int sig, int code, uintptr_t addr)
 	if ((e->se_blocked & SIGBIT(sig)) || h == SIG_DFL || h == SIG_IGN) {
 		return false; /* as on Linux, a blocked or ignored fault kills */
 	}
-	e->se_pending |= SIGBIT(sig);
-	sig_info_t *in = &e->se_info[sig - 1];
-	memset(in, 0, sizeof(*in));
-	in->si_code = code;
-	in->si_addr = addr;
+	sig_pend(e, sig, code)->si_addr = addr;
 	return true;
 }
 

@@ -46,11 +46,6 @@ _Static_assert(sizeof(tty_termios_t) == sizeof(linux_termios_t), "struct termios
 #define TCIOFLUSH 2
 
 /* Whether 'sig' would do nothing to p (ignored or blocked: api/signal.h). */
-static bool sig_dropped(proc_t *p, int sig)
-{
-	return signal_ignored_or_blocked(p, sig);
-}
-
 /* The session leader test: a process whose session id is its pid. */
 static bool is_session_leader(proc_t *p)
 {
@@ -83,13 +78,7 @@ tty_t *tty_from_devid(devid_t devid)
 		return NULL;
 	}
 	bytedev_t *bd = bytedev_lookup(devid);
-	for (int i = 0; bd != NULL && i < tty_count(); i++) {
-		tty_t *t = tty_at(i);
-		if (t != NULL && &t->tt_dev == bd) {
-			return t;
-		}
-	}
-	return NULL;
+	return bd != NULL ? bd->cd_driver : NULL; /* tty_init() made the tty the device's driver */
 }
 
 void tty_job_signal(pid_t pgrp, int sig)
@@ -151,7 +140,7 @@ static int tty_check_background(tty_t *tty, int sig)
 	if (fg <= 0 || fg == mine) {
 		return 0;
 	}
-	if (sig_dropped(curproc, sig)) {
+	if (signal_ignored_or_blocked(curproc, sig)) {
 		dbg(DBG_TTY, "%s: pid %d of background group %d (foreground %d): signal %d dropped\n",
 		    tty->tt_name, curproc->p_pid, mine, fg, sig);
 		return sig == SIGTTIN ? -EIO : 0;
